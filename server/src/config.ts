@@ -1,0 +1,46 @@
+/**
+ * Configuration, read once from the environment and checked. Nothing else in
+ * the server reads `process.env`.
+ */
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  /** Postgres for production; unset means the embedded PGlite database. */
+  DATABASE_URL: z.url().optional(),
+  /** Where the embedded database keeps its files. */
+  DATA_DIR: z.string().min(1).default(`${REPO_ROOT}data`),
+  /** The built client; the server serves it when it exists. */
+  CLIENT_DIST: z.string().min(1).default(`${REPO_ROOT}client/dist`),
+  /** Seed the demo restaurant on start: on by default for the embedded database. */
+  SEED_DEMO: z.enum(['true', 'false']).optional(),
+  /** The address people type, for the links printed at start-up. */
+  PUBLIC_URL: z.url().optional(),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Ticketrail's configuration is not valid:\n${problems.join('\n')}`);
+  }
+  const config = parsed.data;
+  return {
+    port: config.PORT,
+    host: config.HOST,
+    database: config.DATABASE_URL
+      ? ({ kind: 'postgres', url: config.DATABASE_URL } as const)
+      : ({ kind: 'pglite', dataDir: config.DATA_DIR } as const),
+    clientDist: config.CLIENT_DIST,
+    seedDemo: config.SEED_DEMO ? config.SEED_DEMO === 'true' : !config.DATABASE_URL,
+    publicUrl: config.PUBLIC_URL ?? null,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * One context for HTTP and WebSocket calls. Staff prove who they are with a
+ * session token: `Authorization: Bearer …` over HTTP, `connectionParams.token`
+ * over WebSocket (browsers cannot set headers on a socket).
+ */
+import type { IncomingMessage } from 'node:http';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+
+export interface AppDeps {
+  db: Kysely<Database>;
+  /** The clock; tests move it to cross a day or a session's expiry. */
+  now?: () => Date;
+}
+
+export interface Context {
+  db: Kysely<Database>;
+  sessionToken: string | null;
+  now: () => Date;
+}
+
+export interface ContextSource {
+  req?: Pick<IncomingMessage, 'headers'>;
+  info?: { connectionParams: Record<string, string | undefined> | null } | undefined;
+}
+
+export function createContext(deps: AppDeps, source: ContextSource = {}): Context {
+  return {
+    db: deps.db,
+    sessionToken: sessionTokenOf(source),
+    now: deps.now ?? (() => new Date()),
+  };
+}
+
+function sessionTokenOf({ req, info }: ContextSource): string | null {
+  const fromSocket = info?.connectionParams?.['token'];
+  if (fromSocket) return fromSocket;
+  const header = req?.headers.authorization;
+  const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
+  return match?.[1] ?? null;
+}

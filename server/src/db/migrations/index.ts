@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as initial from './2026-11-24T0900-initial';
+
+/**
+ * Every migration, by timestamped name. Listed here rather than read from the
+ * folder so they run the same under tsx, Vitest and any bundler.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-24T0900-initial': initial,
+};

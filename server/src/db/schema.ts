@@ -1,0 +1,201 @@
+/**
+ * The database as Kysely sees it: one interface per table, one `Database` type.
+ * JSON columns are written as JSON text (the pg driver would turn a JS array
+ * into a Postgres array) and read back parsed.
+ */
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+import type {
+  Allergen,
+  DietaryFlag,
+  ItemStatus,
+  OrderStatus,
+  OrderType,
+  StaffRole,
+  Station,
+} from '@ticketrail/shared';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface LocationsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  timezone: string;
+  currency: string;
+  accepting_orders: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface TablesTable {
+  id: Generated<number>;
+  location_id: number;
+  label: string;
+  secret: string;
+}
+
+export interface MenuCategoriesTable {
+  id: Generated<number>;
+  location_id: number;
+  parent_id: number | null;
+  name: string;
+  sort_order: number;
+}
+
+export interface MenuItemsTable {
+  id: Generated<number>;
+  location_id: number;
+  category_id: number;
+  name: string;
+  description: string;
+  price_cents: number;
+  station: Station;
+  allergens: Allergen[];
+  dietary: DietaryFlag[];
+  available: Generated<boolean>;
+  stock: number | null;
+  sort_order: number;
+  updated_at: UpdatedAt;
+}
+
+export interface OptionGroupsTable {
+  id: Generated<number>;
+  item_id: number;
+  name: string;
+  required: boolean;
+  min_select: number;
+  max_select: number;
+  sort_order: number;
+}
+
+export interface OptionsTable {
+  id: Generated<number>;
+  group_id: number;
+  name: string;
+  price_delta_cents: number;
+  available: Generated<boolean>;
+  sort_order: number;
+}
+
+export interface StaffTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  password_hash: string;
+  role: StaffRole;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface StaffLocationsTable {
+  staff_id: number;
+  location_id: number;
+}
+
+export interface StaffSessionsTable {
+  token_hash: string;
+  staff_id: number;
+  created_at: CreatedAt;
+  expires_at: Timestamp;
+}
+
+export interface OrderCountersTable {
+  location_id: number;
+  /** The location's local calendar day, 'YYYY-MM-DD'. */
+  business_date: string;
+  last_number: number;
+}
+
+export interface OrdersTable {
+  id: string;
+  location_id: number;
+  business_date: string;
+  number: number;
+  type: OrderType;
+  table_id: number | null;
+  delivery_address: string | null;
+  guest_name: string;
+  guest_phone: string | null;
+  notes: string | null;
+  status: OrderStatus;
+  version: Generated<number>;
+  subtotal_cents: number;
+  total_cents: number;
+  currency: string;
+  idempotency_key: string;
+  /** Hash of the placement request, so a reused key with another cart is refused. */
+  request_hash: string;
+  tracking_token_hash: string;
+  placed_at: CreatedAt;
+  accepted_at: Timestamp | null;
+  preparing_at: Timestamp | null;
+  ready_at: Timestamp | null;
+  completed_at: Timestamp | null;
+  rejected_at: Timestamp | null;
+  cancelled_at: Timestamp | null;
+  cancel_reason: string | null;
+  updated_at: UpdatedAt;
+}
+
+export interface OrderItemOptionSnapshot {
+  optionId: number;
+  group: string;
+  name: string;
+  priceDeltaCents: number;
+}
+
+export interface OrderItemsTable {
+  id: Generated<number>;
+  order_id: string;
+  position: number;
+  menu_item_id: number;
+  name: string;
+  station: Station;
+  allergens: Allergen[];
+  quantity: number;
+  unit_price_cents: number;
+  options: Json<OrderItemOptionSnapshot[]>;
+  notes: string | null;
+  line_total_cents: number;
+  status: Generated<ItemStatus>;
+  updated_at: UpdatedAt;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  location_id: number;
+  rooms: string[];
+  type: string;
+  payload: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface ServerSecretsTable {
+  name: string;
+  value: string;
+}
+
+export interface Database {
+  locations: LocationsTable;
+  tables: TablesTable;
+  menu_categories: MenuCategoriesTable;
+  menu_items: MenuItemsTable;
+  option_groups: OptionGroupsTable;
+  options: OptionsTable;
+  staff: StaffTable;
+  staff_locations: StaffLocationsTable;
+  staff_sessions: StaffSessionsTable;
+  order_counters: OrderCountersTable;
+  orders: OrdersTable;
+  order_items: OrderItemsTable;
+  events: EventsTable;
+  server_secrets: ServerSecretsTable;
+}
+
+export type OrderRow = Selectable<OrdersTable>;
+export type OrderItemRow = Selectable<OrderItemsTable>;
+export type NewOrder = Insertable<OrdersTable>;
+export type MenuItemRow = Selectable<MenuItemsTable>;
+export type LocationRow = Selectable<LocationsTable>;

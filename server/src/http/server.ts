@@ -1,0 +1,86 @@
+/**
+ * One HTTP server on one port: tRPC at /trpc, a health check, and the client.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { sql } from 'kysely';
+import { createContext, type AppDeps } from '../context';
+import { appRouter } from '../router';
+import { createStaticHandler } from './static-files';
+
+export interface ServerOptions {
+  deps: AppDeps;
+  port: number;
+  host?: string;
+  clientDist: string;
+  log?: (message: string) => void;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  /** http://host:port, for tests and the start-up banner. */
+  url: string;
+  close(): Promise<void>;
+}
+
+/** A guest order is a few KB; this leaves room for a large catering cart and no more. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const trpc = createHTTPHandler({
+    router: appRouter,
+    basePath: '/trpc/',
+    maxBodySize: MAX_BODY_BYTES,
+    createContext: ({ req, info }) => createContext(options.deps, { req, info }),
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        log(
+          `[trpc] ${path ?? '(no path)'} failed: ${error.cause?.stack ?? error.stack ?? error.message}`,
+        );
+      }
+    },
+  });
+  const serveClient = createStaticHandler(options.clientDist);
+
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === '/trpc' || path.startsWith('/trpc/')) {
+      trpc(req, res);
+      return;
+    }
+    if (path === '/healthz') {
+      sql`select 1`.execute(options.deps.db).then(
+        () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'),
+        () => res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}'),
+      );
+      return;
+    }
+    serveClient(req, res).catch((error: unknown) => {
+      log(`[http] ${path}: ${String(error)}`);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host && options.host !== '0.0.0.0' ? options.host : 'localhost';
+  return {
+    server,
+    port,
+    url: `http://${host}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

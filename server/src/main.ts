@@ -1,0 +1,78 @@
+/**
+ * Starts Ticketrail: database ready, one server on one port, and a banner that
+ * tells a newcomer where to go and how to sign in.
+ */
+import { relative } from 'node:path';
+import { openAppDatabase } from './app';
+import { loadConfig } from './config';
+import { verifyPassword } from './domain/passwords';
+import { startServer } from './http/server';
+import { DEMO_STAFF } from './seed/demo-data';
+import type { Kysely } from 'kysely';
+import type { Database } from './db/schema';
+import { ROLE_LABELS } from '@ticketrail/shared';
+
+const config = loadConfig();
+const database = await openAppDatabase(config, { seedDemo: config.seedDemo });
+const running = await startServer({
+  deps: { db: database.db },
+  port: config.port,
+  host: config.host,
+  clientDist: config.clientDist,
+});
+
+const base = config.publicUrl ?? running.url;
+const where =
+  config.database.kind === 'pglite'
+    ? `the embedded database (files in ./${relative(process.cwd(), config.database.dataDir) || '.'})`
+    : 'PostgreSQL';
+const lines = [
+  '',
+  `Ticketrail is ready on ${where}.`,
+  '',
+  `  Open        ${base}/`,
+  `  API         ${base}/trpc`,
+  `  Health      ${base}/healthz`,
+  ...(await demoLoginLines(database.db)),
+  '',
+  'Press Ctrl+C to stop.',
+  '',
+];
+console.log(lines.join('\n'));
+
+/** The demo logins whose passwords still work; a changed password is not printed. */
+async function demoLoginLines(db: Kysely<Database>): Promise<string[]> {
+  const rows = await db
+    .selectFrom('staff')
+    .select(['email', 'password_hash'])
+    .where(
+      'email',
+      'in',
+      DEMO_STAFF.map((member) => member.email),
+    )
+    .execute();
+  const usable: string[] = [];
+  for (const member of DEMO_STAFF) {
+    const row = rows.find((candidate) => candidate.email === member.email);
+    if (row && (await verifyPassword(member.password, row.password_hash))) {
+      usable.push(
+        `  ${ROLE_LABELS[member.role].padEnd(15)} ${member.email}  /  ${member.password}`,
+      );
+    }
+  }
+  return usable.length > 0
+    ? ['', 'Demo logins (change them before a real service):', ...usable]
+    : [];
+}
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: finishing open requests and closing the database…`);
+  await running.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

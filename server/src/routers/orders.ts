@@ -1,0 +1,23 @@
+import { placeOrderInputSchema, quoteInputSchema, trackOrderInputSchema } from '@ticketrail/shared';
+import { placeOrder } from '../domain/orders/place';
+import { quoteCart } from '../domain/orders/quote';
+import { trackOrder } from '../domain/orders/read';
+import { publicProcedure, router } from '../trpc';
+
+/** The guest's side: no account, just the order and its tracking link. */
+export const ordersRouter = router({
+  /** Prices a cart; the guest sees the server's totals, never the client's own sums. */
+  quote: publicProcedure
+    .input(quoteInputSchema)
+    .query(({ ctx, input }) => quoteCart(ctx.db, input)),
+
+  /** Places an order. Retrying with the same idempotency key returns the same order. */
+  place: publicProcedure
+    .input(placeOrderInputSchema)
+    .mutation(({ ctx, input }) => placeOrder(ctx.db, input, ctx.now())),
+
+  /** The order behind a tracking link. */
+  track: publicProcedure
+    .input(trackOrderInputSchema)
+    .query(({ ctx, input }) => trackOrder(ctx.db, input)),
+});

@@ -1,0 +1,95 @@
+/**
+ * The only place that calls initTRPC. Procedures are built from the builders
+ * exported here, so every one of them maps domain errors and formats bad input
+ * the same way.
+ */
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { ZodError } from 'zod';
+import type { CartProblem } from '@ticketrail/shared';
+import type { Context } from './context';
+import { DomainError, type DomainErrorKind } from './domain/errors';
+import { authenticate } from './domain/staff';
+
+const CODE_OF: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
+  not_found: 'NOT_FOUND',
+  conflict: 'CONFLICT',
+  invalid: 'BAD_REQUEST',
+  cart_refused: 'UNPROCESSABLE_CONTENT',
+  closed: 'PRECONDITION_FAILED',
+  unauthenticated: 'UNAUTHORIZED',
+  forbidden: 'FORBIDDEN',
+};
+
+export interface InputIssue {
+  path: string;
+  message: string;
+}
+
+/** `items[2].quantity` rather than ["items", 2, "quantity"]. */
+function pathText(path: readonly PropertyKey[]): string {
+  return path
+    .map((key, index) =>
+      typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
+    )
+    .join('');
+}
+
+function inputIssues(error: ZodError): InputIssue[] {
+  return error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message }));
+}
+
+const t = initTRPC.context<Context>().create({
+  isDev: process.env.NODE_ENV === 'development',
+  errorFormatter({ shape, error }) {
+    const issues = error.cause instanceof ZodError ? inputIssues(error.cause) : null;
+    const problems: readonly CartProblem[] | null =
+      error.cause instanceof DomainError && error.cause.problems.length > 0
+        ? error.cause.problems
+        : null;
+    const message = issues
+      ? issues
+          .map((issue) => (issue.path ? `${issue.path}: ${issue.message}` : issue.message))
+          .join(' ')
+      : error.code === 'INTERNAL_SERVER_ERROR'
+        ? 'Something went wrong on our side. Please try again in a moment.'
+        : shape.message;
+    return { ...shape, message, data: { ...shape.data, issues, problems } };
+  },
+});
+
+/**
+ * Domain errors become tRPC codes here and nowhere else. In tRPC v11 `next()`
+ * does not throw; a failed call comes back as `{ ok: false }`.
+ */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: CODE_OF[cause.kind], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+export const publicProcedure = t.procedure.use(domainErrors);
+
+/** Signed-in staff of any role; `ctx.staff` says who and where they work. */
+export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const staff = ctx.sessionToken ? await authenticate(ctx.db, ctx.sessionToken, ctx.now()) : null;
+  if (!staff || !ctx.sessionToken) {
+    throw new TRPCError({
+      code: 'UNAUTHORIZED',
+      message: 'Please sign in again: your session has ended.',
+    });
+  }
+  return next({ ctx: { ...ctx, staff, sessionToken: ctx.sessionToken } });
+});
+
+/** Managers only: menu, staff and settings. */
+export const managerProcedure = staffProcedure.use(({ ctx, next }) => {
+  if (ctx.staff.role !== 'manager') {
+    throw new TRPCError({ code: 'FORBIDDEN', message: 'Only a manager can do this.' });
+  }
+  return next();
+});

@@ -1,0 +1,122 @@
+/**
+ * The order state machine, as pure functions. The server enforces it; the
+ * clients use the same functions to decide which buttons to show.
+ *
+ *   placed → accepted → preparing → ready → completed
+ *   placed → rejected
+ *   any open status → cancelled
+ *
+ * Items roll up: once an item is under way an accepted order is preparing, and
+ * when every item is done the order is ready.
+ */
+import type { ItemStatus, OrderStatus, OrderType } from './domain';
+
+const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+  placed: ['accepted', 'rejected', 'cancelled'],
+  accepted: ['preparing', 'cancelled'],
+  preparing: ['ready', 'cancelled'],
+  ready: ['completed', 'cancelled'],
+  completed: [],
+  rejected: [],
+  cancelled: [],
+};
+
+/** The forward step a kitchen "bump" takes from each status. */
+const NEXT_STAGE: Readonly<Record<OrderStatus, OrderStatus | null>> = {
+  placed: 'accepted',
+  accepted: 'preparing',
+  preparing: 'ready',
+  ready: 'completed',
+  completed: null,
+  rejected: null,
+  cancelled: null,
+};
+
+export const OPEN_ORDER_STATUSES = ['placed', 'accepted', 'preparing', 'ready'] as const;
+export type OpenOrderStatus = (typeof OPEN_ORDER_STATUSES)[number];
+
+/** Statuses in which the kitchen works on items. */
+const COOKING_STATUSES: readonly OrderStatus[] = ['accepted', 'preparing'];
+
+export function isOpen(status: OrderStatus): status is OpenOrderStatus {
+  return (OPEN_ORDER_STATUSES as readonly OrderStatus[]).includes(status);
+}
+
+export function allowedTransitions(from: OrderStatus): readonly OrderStatus[] {
+  return ORDER_TRANSITIONS[from];
+}
+
+export function nextStage(from: OrderStatus): OrderStatus | null {
+  return NEXT_STAGE[from];
+}
+
+export type TransitionCheck = { ok: true } | { ok: false; message: string };
+
+export function checkTransition(from: OrderStatus, to: OrderStatus): TransitionCheck {
+  const allowed = ORDER_TRANSITIONS[from];
+  if (allowed.includes(to)) return { ok: true };
+  if (allowed.length === 0) {
+    return { ok: false, message: `The order is already ${from}; it cannot change any more.` };
+  }
+  return {
+    ok: false,
+    message: `The order is ${from}, so it cannot become ${to}. Allowed next: ${allowed.join(', ')}.`,
+  };
+}
+
+/** What a bump to `to` does to the items: a ticket bumped to ready is all done. */
+export function itemStatusAfterTransition(to: OrderStatus): ItemStatus | null {
+  return to === 'ready' ? 'done' : null;
+}
+
+const ITEM_TRANSITIONS: Readonly<Record<ItemStatus, readonly ItemStatus[]>> = {
+  // A tap marks an item done straight from the queue; the reverse steps undo a
+  // mistaken tap without recalling the whole ticket.
+  queued: ['cooking', 'done'],
+  cooking: ['done', 'queued'],
+  done: ['cooking', 'queued'],
+};
+
+export function checkItemChange(
+  orderStatus: OrderStatus,
+  from: ItemStatus,
+  to: ItemStatus,
+): TransitionCheck {
+  if (orderStatus === 'placed') {
+    return { ok: false, message: 'Accept the order before working on its items.' };
+  }
+  if (!COOKING_STATUSES.includes(orderStatus)) {
+    return { ok: false, message: `The order is ${orderStatus}; its items can no longer change.` };
+  }
+  if (from === to) return { ok: false, message: `The item is already ${to}.` };
+  if (!ITEM_TRANSITIONS[from].includes(to)) {
+    return { ok: false, message: `An item that is ${from} cannot become ${to}.` };
+  }
+  return { ok: true };
+}
+
+/**
+ * The order status implied by its items after one of them changed: an accepted
+ * order whose items are under way is preparing; all done means ready.
+ */
+export function rollUp(orderStatus: OrderStatus, items: readonly ItemStatus[]): OrderStatus {
+  if (!COOKING_STATUSES.includes(orderStatus)) return orderStatus;
+  if (items.length > 0 && items.every((status) => status === 'done')) return 'ready';
+  if (orderStatus === 'accepted' && items.some((status) => status !== 'queued')) return 'preparing';
+  return orderStatus;
+}
+
+/** "completed" in the words the guest and the crew use for each order type. */
+export function statusLabel(status: OrderStatus, type: OrderType): string {
+  if (status === 'completed') {
+    return { dine_in: 'Served', pickup: 'Picked up', delivery: 'Delivered' }[type];
+  }
+  return {
+    placed: 'Placed',
+    accepted: 'Accepted',
+    preparing: 'Preparing',
+    ready: type === 'delivery' ? 'Out for delivery' : 'Ready',
+    rejected: 'Rejected',
+    cancelled: 'Cancelled',
+  }[status];
+}

@@ -1,0 +1,164 @@
+/**
+ * Input schemas for every procedure. They are the contract at the edge: the
+ * server parses with them, so a value that reaches the domain is well formed,
+ * and the client builds forms from the same limits.
+ */
+import { z } from 'zod';
+import { ITEM_STATUSES, ORDER_STATUSES } from './domain';
+
+/** Database ids are Postgres `integer`s; anything larger is no id of ours. */
+export const idSchema = z
+  .number({ error: 'An id is a whole number.' })
+  .int('An id is a whole number.')
+  .positive('An id is a positive number.')
+  .max(2_147_483_647, 'That id is out of range.');
+
+export const locationSlugSchema = z
+  .string()
+  .trim()
+  .min(1, 'Which location?')
+  .max(64, 'A location name in a link is at most 64 characters.')
+  .regex(
+    /^[a-z0-9-]+$/,
+    'A location name in a link has only lowercase letters, digits and dashes.',
+  );
+
+export const orderIdSchema = z.uuid({ error: 'That is not an order id.' });
+
+export const trackingTokenSchema = z
+  .string()
+  .min(16, 'That tracking link is incomplete.')
+  .max(200, 'That tracking link is not valid.');
+
+/**
+ * Chosen by the client once per checkout and sent again on every retry. It is
+ * long and random so that nobody can guess someone else's.
+ */
+export const idempotencyKeySchema = z
+  .string()
+  .min(16, 'The order key must be at least 16 characters.')
+  .max(100, 'The order key must be at most 100 characters.')
+  .regex(/^[A-Za-z0-9_-]+$/, 'The order key has only letters, digits, dashes and underscores.');
+
+export const MAX_CART_LINES = 50;
+export const MAX_LINE_QUANTITY = 99;
+export const MAX_NOTE_LENGTH = 200;
+
+export const cartLineSchema = z.strictObject({
+  itemId: idSchema,
+  quantity: z
+    .number({ error: 'A quantity is a number.' })
+    .int('A quantity is a whole number.')
+    .min(1, 'A quantity is at least 1.')
+    .max(MAX_LINE_QUANTITY, `At most ${MAX_LINE_QUANTITY} of one item per line.`),
+  optionIds: z.array(idSchema).max(30, 'Too many options on one item.').default([]),
+  notes: z
+    .string()
+    .trim()
+    .max(MAX_NOTE_LENGTH, `A note is at most ${MAX_NOTE_LENGTH} characters.`)
+    .optional(),
+});
+
+export const cartSchema = z
+  .array(cartLineSchema)
+  .min(1, 'The cart is empty.')
+  .max(MAX_CART_LINES, `A cart holds at most ${MAX_CART_LINES} lines.`);
+
+export const guestSchema = z.strictObject({
+  name: z
+    .string({ error: 'Please give a name for the order.' })
+    .trim()
+    .min(1, 'Please give a name for the order.')
+    .max(60, 'A name is at most 60 characters.'),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^\+?[0-9 ()-]{6,20}$/, 'That does not look like a phone number.')
+    .optional(),
+});
+
+export const fulfilmentSchema = z.discriminatedUnion(
+  'type',
+  [
+    z.strictObject({
+      type: z.literal('dine_in'),
+      /** The secret from the table's QR link; a table id alone is not enough. */
+      tableSecret: z.string().min(8, 'That table link is not valid.').max(100),
+    }),
+    z.strictObject({ type: z.literal('pickup') }),
+    z.strictObject({
+      type: z.literal('delivery'),
+      address: z
+        .string({ error: 'Please give a delivery address.' })
+        .trim()
+        .min(5, 'Please give a delivery address.')
+        .max(300, 'An address is at most 300 characters.'),
+    }),
+  ],
+  { error: 'Choose dine in, pickup or delivery.' },
+);
+
+export const quoteInputSchema = z.strictObject({
+  locationSlug: locationSlugSchema,
+  items: cartSchema,
+});
+
+export const placeOrderInputSchema = z.strictObject({
+  locationSlug: locationSlugSchema,
+  idempotencyKey: idempotencyKeySchema,
+  guest: guestSchema,
+  fulfilment: fulfilmentSchema,
+  items: cartSchema,
+  notes: z
+    .string()
+    .trim()
+    .max(MAX_NOTE_LENGTH, `A note is at most ${MAX_NOTE_LENGTH} characters.`)
+    .optional(),
+});
+
+export const trackOrderInputSchema = z.strictObject({
+  orderId: orderIdSchema,
+  token: trackingTokenSchema,
+});
+
+export const loginInputSchema = z.strictObject({
+  email: z.email('That is not an email address.').max(200),
+  password: z.string().min(1, 'Please enter the password.').max(200),
+});
+
+export const locationInputSchema = z.strictObject({ locationId: idSchema });
+
+export const versionSchema = z
+  .number({ error: 'The order version is a number.' })
+  .int('The order version is a whole number.')
+  .min(1, 'The order version starts at 1.');
+
+export const reasonSchema = z.string().trim().max(200, 'A reason is at most 200 characters.');
+
+export const transitionInputSchema = z.strictObject({
+  orderId: orderIdSchema,
+  expectedVersion: versionSchema,
+  to: z.enum(ORDER_STATUSES, { error: 'That is not an order status.' }),
+  reason: reasonSchema.optional(),
+});
+
+export const advanceInputSchema = z.strictObject({
+  orderId: orderIdSchema,
+  expectedVersion: versionSchema,
+});
+
+export const itemStatusInputSchema = z.strictObject({
+  orderId: orderIdSchema,
+  orderItemId: idSchema,
+  expectedVersion: versionSchema,
+  status: z.enum(ITEM_STATUSES, { error: 'That is not an item status.' }),
+});
+
+export const availabilityInputSchema = z.strictObject({
+  itemId: idSchema,
+  available: z.boolean({ error: 'Available is true or false.' }),
+});
+
+export type CartLineInput = z.input<typeof cartLineSchema>;
+export type PlaceOrderInput = z.infer<typeof placeOrderInputSchema>;
+export type Fulfilment = z.infer<typeof fulfilmentSchema>;

@@ -1,0 +1,39 @@
+/**
+ * The test projects. Vitest 4 no longer reads a workspace file by itself:
+ * vitest.config.ts imports this list into `test.projects`.
+ *
+ * The server's suites run once per database: always on PGlite (embedded, in
+ * memory), and on real Postgres when DATABASE_URL is set. scripts/test.mjs says
+ * loudly when a backend's suites were left out.
+ */
+import { defineProject, type TestProjectConfiguration } from 'vitest/config';
+
+const serverProject = (name: string, database: 'pglite' | 'postgres') =>
+  defineProject({
+    test: {
+      name,
+      root: './server',
+      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      environment: 'node',
+      env: { TICKETRAIL_TEST_DB: database },
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+    },
+  });
+
+const projects: TestProjectConfiguration[] = [
+  defineProject({
+    test: {
+      name: 'shared',
+      root: './shared',
+      include: ['src/**/*.test.ts'],
+      environment: 'node',
+      typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
+    },
+  }),
+  serverProject('server:pglite', 'pglite'),
+];
+
+if (process.env.DATABASE_URL) projects.push(serverProject('server:postgres', 'postgres'));
+
+export default projects;
