@@ -13,7 +13,7 @@ const serverProject = (name: string, database: 'pglite' | 'postgres') =>
     test: {
       name,
       root: './server',
-      include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+      include: ['test/**/*.test.ts'],
       environment: 'node',
       env: { TICKETRAIL_TEST_DB: database },
       testTimeout: 30_000,
@@ -28,7 +28,16 @@ const projects: TestProjectConfiguration[] = [
       root: './shared',
       include: ['src/**/*.test.ts'],
       environment: 'node',
-      typecheck: { enabled: true, include: ['src/**/*.test-d.ts'] },
+    },
+  }),
+  defineProject({
+    test: {
+      name: 'server:unit',
+      root: './server',
+      include: ['src/**/*.test.ts'],
+      environment: 'node',
+      // Type-level tests: what developers rely on from the router's inferred types.
+      typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
     },
   }),
   serverProject('server:pglite', 'pglite'),

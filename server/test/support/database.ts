@@ -46,7 +46,17 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     ...handle,
     destroy: async () => {
       await handle.close();
-      await sql`drop database if exists ${sql.id(name)} with (force)`.execute(admin);
+      // Not WITH (FORCE): killing the pool's closing connections makes them throw.
+      // A backend can outlive its client by a moment, so wait for it instead.
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          await sql`drop database if exists ${sql.id(name)}`.execute(admin);
+          break;
+        } catch (error) {
+          if (attempt >= 50) throw error;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      }
       await admin.destroy();
     },
   };

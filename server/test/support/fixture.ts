@@ -42,7 +42,7 @@ export interface Fixture {
   staff: Record<'manager' | 'kitchen' | 'foh' | 'otherKitchen', string>;
 }
 
-const TABLES: (keyof Database)[] = [
+const TABLES = [
   'events',
   'order_items',
   'orders',
@@ -56,7 +56,8 @@ const TABLES: (keyof Database)[] = [
   'menu_categories',
   'tables',
   'locations',
-];
+] as const satisfies (keyof Database)[];
+type TableName = (typeof TABLES)[number];
 
 let passwordHash: Promise<string> | null = null;
 
@@ -264,8 +265,8 @@ export function pickupOrder(
 }
 
 /** Row counts of every table: a request that fails must leave them all unchanged. */
-export async function tableCounts(db: Kysely<Database>): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
+export async function tableCounts(db: Kysely<Database>): Promise<Record<TableName, number>> {
+  const counts = {} as Record<TableName, number>;
   for (const table of TABLES) {
     const row = await db
       .selectFrom(table)

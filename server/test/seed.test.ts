@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { STAFF_ROLES } from '@ticketrail/shared';
+import { seedDemo } from '../src/seed/demo';
+import { DEMO_LOCATIONS, DEMO_STAFF } from '../src/seed/demo-data';
+import { backend } from './support/database';
+import { guest, tableCounts } from './support/fixture';
+import { useTestDatabase } from './support/setup';
+import { sql } from 'kysely';
+
+const t = useTestDatabase();
+
+async function emptyDatabase() {
+  await sql`truncate locations, staff restart identity cascade`.execute(t.db);
+}
+
+describe(`demo seed (${backend})`, () => {
+  it('builds a believable restaurant', async () => {
+    await emptyDatabase();
+    const summary = await seedDemo(t.db);
+    expect(summary.locations).toBe(DEMO_LOCATIONS.length);
+
+    const menu = await guest(t.db).menu.get({ locationSlug: 'harbour-kitchen' });
+    const sections = menu.categories.flatMap((category) => [category, ...category.children]);
+    const items = sections.flatMap((section) => section.items);
+    expect(menu.categories.length).toBeGreaterThanOrEqual(5);
+    expect(items.length).toBeGreaterThanOrEqual(25);
+    expect(items.filter((item) => item.optionGroups.length > 0).length).toBeGreaterThanOrEqual(10);
+    expect(items.some((item) => item.optionGroups.some((group) => group.name === 'Doneness'))).toBe(
+      true,
+    );
+    expect(items.filter((item) => item.allergens.length > 0).length).toBeGreaterThanOrEqual(10);
+
+    const stations = await t.db
+      .selectFrom('menu_items')
+      .select('station')
+      .distinct()
+      .where('location_id', '=', menu.location.id)
+      .execute();
+    expect(stations.length).toBeGreaterThanOrEqual(3);
+    const tables = await t.db
+      .selectFrom('tables')
+      .select('label')
+      .where('location_id', '=', menu.location.id)
+      .execute();
+    expect(tables).toHaveLength(10);
+    const roles = await t.db.selectFrom('staff').select('role').distinct().execute();
+    expect(roles.map((row) => row.role).sort()).toEqual([...STAFF_ROLES].sort());
+  });
+
+  it('seeding twice duplicates nothing and keeps changes made since', async () => {
+    await emptyDatabase();
+    await seedDemo(t.db);
+    const first = await tableCounts(t.db);
+    await t.db
+      .updateTable('menu_items')
+      .set({ available: false })
+      .where('name', '=', 'Skinny fries')
+      .execute();
+    await seedDemo(t.db);
+    expect(await tableCounts(t.db)).toEqual(first);
+    const fries = await t.db
+      .selectFrom('menu_items')
+      .select('available')
+      .where('name', '=', 'Skinny fries')
+      .execute();
+    expect(fries.every((row) => !row.available)).toBe(true);
+  });
+
+  it('every demo login signs in, and every orderable item can be ordered', async () => {
+    await emptyDatabase();
+    await seedDemo(t.db);
+    for (const member of DEMO_STAFF) {
+      const session = await guest(t.db).auth.login({
+        email: member.email,
+        password: member.password,
+      });
+      expect(session.staff.role).toBe(member.role);
+      expect(session.staff.locations.map((location) => location.slug).sort()).toEqual(
+        [...member.locations].sort(),
+      );
+    }
+
+    const menu = await guest(t.db).menu.get({ locationSlug: 'harbour-kitchen' });
+    const items = menu.categories
+      .flatMap((category) => [category, ...category.children])
+      .flatMap((section) => section.items)
+      .filter((item) => item.available && !item.soldOut);
+    // The smallest valid choice for each item: the first options of each group, as many as needed.
+    const quote = await guest(t.db).orders.quote({
+      locationSlug: 'harbour-kitchen',
+      items: items.map((item) => ({
+        itemId: item.id,
+        quantity: 1,
+        optionIds: item.optionGroups.flatMap((group) =>
+          group.options
+            .slice(0, group.required ? Math.max(1, group.minSelect) : group.minSelect)
+            .map((option) => option.id),
+        ),
+      })),
+    });
+    expect(quote.lines).toHaveLength(items.length);
+    expect(quote.totalCents).toBeGreaterThan(0);
+  });
+});
