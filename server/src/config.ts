@@ -2,20 +2,22 @@
  * Configuration, read once from the environment and checked. Nothing else in
  * the server reads `process.env`.
  */
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** The repository's root: relative paths in messages are given from here. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   /** Postgres for production; unset means the embedded PGlite database. */
   DATABASE_URL: z.url().optional(),
-  /** Where the embedded database keeps its files. */
-  DATA_DIR: z.string().min(1).default(`${REPO_ROOT}data`),
+  /** Where the embedded database keeps its files (relative paths: from the repository). */
+  DATA_DIR: z.string().min(1).default('data'),
   /** The built client; the server serves it when it exists. */
-  CLIENT_DIST: z.string().min(1).default(`${REPO_ROOT}client/dist`),
+  CLIENT_DIST: z.string().min(1).default('client/dist'),
   /** Seed the demo restaurant on start: on by default for the embedded database. */
   SEED_DEMO: z.enum(['true', 'false']).optional(),
   /** The address people type, for the links printed at start-up. */
@@ -38,8 +40,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     host: config.HOST,
     database: config.DATABASE_URL
       ? ({ kind: 'postgres', url: config.DATABASE_URL } as const)
-      : ({ kind: 'pglite', dataDir: config.DATA_DIR } as const),
-    clientDist: config.CLIENT_DIST,
+      : ({ kind: 'pglite', dataDir: resolve(REPO_ROOT, config.DATA_DIR) } as const),
+    clientDist: resolve(REPO_ROOT, config.CLIENT_DIST),
     seedDemo: config.SEED_DEMO ? config.SEED_DEMO === 'true' : !config.DATABASE_URL,
     publicUrl: config.PUBLIC_URL ?? null,
   };

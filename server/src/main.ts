@@ -3,14 +3,14 @@
  * tells a newcomer where to go and how to sign in.
  */
 import { relative } from 'node:path';
+import type { Kysely } from 'kysely';
+import { ROLE_LABELS } from '@ticketrail/shared';
 import { openAppDatabase } from './app';
-import { loadConfig } from './config';
+import { loadConfig, REPO_ROOT } from './config';
+import type { Database } from './db/schema';
 import { verifyPassword } from './domain/passwords';
 import { startServer } from './http/server';
 import { DEMO_STAFF } from './seed/demo-data';
-import type { Kysely } from 'kysely';
-import type { Database } from './db/schema';
-import { ROLE_LABELS } from '@ticketrail/shared';
 
 const config = loadConfig();
 const database = await openAppDatabase(config, { seedDemo: config.seedDemo });
@@ -24,7 +24,7 @@ const running = await startServer({
 const base = config.publicUrl ?? running.url;
 const where =
   config.database.kind === 'pglite'
-    ? `the embedded database (files in ./${relative(process.cwd(), config.database.dataDir) || '.'})`
+    ? `the embedded database (files in ./${relative(REPO_ROOT, config.database.dataDir)})`
     : 'PostgreSQL';
 const lines = [
   '',
