@@ -6,6 +6,18 @@
 import { z } from 'zod';
 import { ITEM_STATUSES, ORDER_STATUSES } from './domain';
 
+/**
+ * Free text a person typed. Control characters have no place in a name or a
+ * note (Postgres cannot even store U+0000), so they are refused here, at the
+ * edge, with a message, instead of failing deep in the database.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const text = (error?: string) =>
+  z
+    .string(error ? { error } : undefined)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'Remove the control characters.');
+
 /** Database ids are Postgres `integer`s; anything larger is no id of ours. */
 export const idSchema = z
   .number({ error: 'An id is a whole number.' })
@@ -52,8 +64,7 @@ export const cartLineSchema = z.strictObject({
     .min(1, 'A quantity is at least 1.')
     .max(MAX_LINE_QUANTITY, `At most ${MAX_LINE_QUANTITY} of one item per line.`),
   optionIds: z.array(idSchema).max(30, 'Too many options on one item.').default([]),
-  notes: z
-    .string()
+  notes: text()
     .trim()
     .max(MAX_NOTE_LENGTH, `A note is at most ${MAX_NOTE_LENGTH} characters.`)
     .optional(),
@@ -65,8 +76,7 @@ export const cartSchema = z
   .max(MAX_CART_LINES, `A cart holds at most ${MAX_CART_LINES} lines.`);
 
 export const guestSchema = z.strictObject({
-  name: z
-    .string({ error: 'Please give a name for the order.' })
+  name: text('Please give a name for the order.')
     .trim()
     .min(1, 'Please give a name for the order.')
     .max(60, 'A name is at most 60 characters.'),
@@ -83,13 +93,16 @@ export const fulfilmentSchema = z.discriminatedUnion(
     z.strictObject({
       type: z.literal('dine_in'),
       /** The secret from the table's QR link; a table id alone is not enough. */
-      tableSecret: z.string().min(8, 'That table link is not valid.').max(100),
+      tableSecret: z
+        .string({ error: 'That table link is not valid.' })
+        .min(8, 'That table link is not valid.')
+        .max(100, 'That table link is not valid.')
+        .regex(/^[A-Za-z0-9_-]+$/, 'That table link is not valid.'),
     }),
     z.strictObject({ type: z.literal('pickup') }),
     z.strictObject({
       type: z.literal('delivery'),
-      address: z
-        .string({ error: 'Please give a delivery address.' })
+      address: text('Please give a delivery address.')
         .trim()
         .min(5, 'Please give a delivery address.')
         .max(300, 'An address is at most 300 characters.'),
@@ -109,8 +122,7 @@ export const placeOrderInputSchema = z.strictObject({
   guest: guestSchema,
   fulfilment: fulfilmentSchema,
   items: cartSchema,
-  notes: z
-    .string()
+  notes: text()
     .trim()
     .max(MAX_NOTE_LENGTH, `A note is at most ${MAX_NOTE_LENGTH} characters.`)
     .optional(),
@@ -133,7 +145,7 @@ export const versionSchema = z
   .int('The order version is a whole number.')
   .min(1, 'The order version starts at 1.');
 
-export const reasonSchema = z.string().trim().max(200, 'A reason is at most 200 characters.');
+export const reasonSchema = text().trim().max(200, 'A reason is at most 200 characters.');
 
 export const transitionInputSchema = z.strictObject({
   orderId: orderIdSchema,

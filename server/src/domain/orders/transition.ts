@@ -34,7 +34,7 @@ const STAGE_COLUMN = {
 type StageColumn = (typeof STAGE_COLUMN)[keyof typeof STAGE_COLUMN];
 
 const ACTION_WORDS: Record<OrderStatus, string> = {
-  placed: 'place orders',
+  placed: 'move orders back to placed',
   accepted: 'accept orders',
   preparing: 'start orders',
   ready: 'mark orders ready',
@@ -57,25 +57,9 @@ export async function transitionOrder(
   now = new Date(),
 ): Promise<KitchenTicket> {
   return db.transaction().execute(async (trx) => {
-    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
     assertRole(actor, mayMoveOrderTo(actor.role, input.to), ACTION_WORDS[input.to]);
-    const check = checkTransition(order.status, input.to);
-    if (!check.ok) throw invalid(check.message);
-
-    const itemStatus = itemStatusAfterTransition(input.to);
-    if (itemStatus) {
-      await trx
-        .updateTable('order_items')
-        .set({ status: itemStatus, updated_at: now })
-        .where('order_id', '=', order.id)
-        .where('status', '!=', itemStatus)
-        .execute();
-    }
-    await writeStatus(trx, order, input.to, now, {
-      cancel_reason:
-        input.to === 'cancelled' || input.to === 'rejected' ? (input.reason ?? null) : null,
-    });
-    return publishChange(trx, order, { kind: 'status', from: order.status, to: input.to });
+    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+    return applyTransition(trx, order, input.to, input.reason ?? null, now);
   });
 }
 
@@ -86,16 +70,39 @@ export async function advanceOrder(
   input: { orderId: string; expectedVersion: number },
   now = new Date(),
 ): Promise<KitchenTicket> {
-  const current = await db
-    .selectFrom('orders')
-    .select(['status', 'version'])
-    .where('id', '=', input.orderId)
-    .executeTakeFirst();
-  if (!current) throw notFound('Order not found.');
-  const to = nextStage(current.status);
-  if (!to) throw invalid(`The order is ${current.status}; there is no next stage.`);
-  // The version check inside transitionOrder catches a move between these reads.
-  return transitionOrder(db, actor, { ...input, to }, now);
+  return db.transaction().execute(async (trx) => {
+    // Locked (and the location checked) before the next stage is worked out, so
+    // staff of another location learn nothing about the order, not even its status.
+    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+    const to = nextStage(order.status);
+    if (!to) throw invalid(`The order is ${order.status}; there is no next stage.`);
+    assertRole(actor, mayMoveOrderTo(actor.role, to), ACTION_WORDS[to]);
+    return applyTransition(trx, order, to, null, now);
+  });
+}
+
+async function applyTransition(
+  trx: Transaction<Database>,
+  order: OrderRow,
+  to: OrderStatus,
+  reason: string | null,
+  now: Date,
+): Promise<KitchenTicket> {
+  const check = checkTransition(order.status, to);
+  if (!check.ok) throw invalid(check.message);
+
+  const itemStatus = itemStatusAfterTransition(to);
+  if (itemStatus) {
+    await trx
+      .updateTable('order_items')
+      .set({ status: itemStatus, updated_at: now })
+      .where('order_id', '=', order.id)
+      .where('status', '!=', itemStatus)
+      .execute();
+  }
+  const closing = to === 'cancelled' || to === 'rejected';
+  await writeStatus(trx, order, to, now, { cancel_reason: closing ? reason : null });
+  return publishChange(trx, order, { kind: 'status', from: order.status, to });
 }
 
 export interface ItemStatusInput {
@@ -112,8 +119,8 @@ export async function setItemStatus(
   now = new Date(),
 ): Promise<KitchenTicket> {
   return db.transaction().execute(async (trx) => {
-    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
     assertRole(actor, mayWorkItems(actor.role), 'mark items');
+    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
     const item = await trx
       .selectFrom('order_items')
       .select(['id', 'status'])

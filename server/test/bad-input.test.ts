@@ -1,0 +1,462 @@
+/**
+ * Bad input on every procedure: each is refused with a 4xx, the right code and
+ * words a person can act on, and the database is left exactly as it was.
+ */
+import { inspect } from 'node:util';
+import { getTRPCErrorShape, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import type { Kysely } from 'kysely';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../src/db/schema';
+import { appRouter } from '../src/router';
+import { backend } from './support/database';
+import { guest, pickupOrder, signedIn, tableCounts, type Fixture } from './support/fixture';
+import { useTestDatabase } from './support/setup';
+
+const t = useTestDatabase();
+
+type Code = TRPC_ERROR_CODE_KEY;
+type Row = Record<string, unknown>;
+/** A table row: what is sent, the code expected, words the message must contain (null: any). */
+type Case<Input> = [name: string, input: Input, code: Code, words: string | null];
+
+/** Sends a value the types would not allow, as any client over HTTP can. */
+const bad = (value: unknown) => value as never;
+const UNKNOWN_UUID = '6f1c2f6e-8f0e-4f43-9a5e-3c1d2b7a9e10';
+const TOO_BIG_ID = 2 ** 31;
+const TOKEN = 'x'.repeat(43);
+/** Postgres text cannot hold U+0000. */
+const NUL = 'Ao\u0000ife';
+
+/** Everything a refused call must leave alone: row counts and the rows it could touch. */
+async function snapshot(db: Kysely<Database>) {
+  return {
+    counts: await tableCounts(db),
+    items: await db
+      .selectFrom('menu_items')
+      .select(['id', 'available', 'stock'])
+      .orderBy('id')
+      .execute(),
+    orders: await db
+      .selectFrom('orders')
+      .select(['id', 'status', 'version'])
+      .orderBy('id')
+      .execute(),
+    orderItems: await db.selectFrom('order_items').select(['id', 'status']).orderBy('id').execute(),
+  };
+}
+
+/** The error as a client sees it: code, HTTP status and the formatted body. */
+async function refusal(run: () => Promise<unknown>) {
+  let caught: unknown = undefined;
+  try {
+    await run();
+  } catch (error) {
+    caught = error;
+  }
+  if (!(caught instanceof TRPCError)) {
+    throw new Error(
+      `expected a TRPCError, got ${caught === undefined ? 'success' : inspect(caught)}`,
+    );
+  }
+  const shape = getTRPCErrorShape({
+    config: appRouter._def._config,
+    error: caught,
+    type: 'unknown',
+    path: undefined,
+    input: undefined,
+    ctx: undefined,
+  });
+  return {
+    code: caught.code,
+    status: getHTTPStatusCodeFromError(caught),
+    message: shape.message,
+    issues: shape.data.issues,
+    problems: shape.data.problems,
+    cause: caught.cause?.message,
+  };
+}
+
+async function expectRefused(run: () => Promise<unknown>, code: Code, words: string | null) {
+  const before = await snapshot(t.db);
+  const error = await refusal(run);
+  const seen = `${error.code} ${error.status}: ${error.message} (cause: ${error.cause})`;
+  expect(error.status, seen).toBeGreaterThanOrEqual(400);
+  expect(error.status, seen).toBeLessThan(500);
+  expect(error.code, seen).toBe(code);
+  if (words !== null) expect(error.message).toContain(words);
+  if (error.issues) expect(error.issues.length).toBeGreaterThan(0);
+  if (code === 'UNPROCESSABLE_CONTENT') expect(error.problems?.length).toBeGreaterThan(0);
+  expect(await snapshot(t.db)).toEqual(before);
+  return error;
+}
+
+const burger = (f: Fixture, optionIds = [f.options.single], quantity = 1) => ({
+  itemId: f.items.burger,
+  quantity,
+  optionIds,
+});
+const fries = (f: Fixture, extra: Row = {}) => ({ itemId: f.items.fries, quantity: 1, ...extra });
+const special = (f: Fixture, quantity: number) => ({ itemId: f.items.special, quantity });
+
+/** Carts refused the same way by orders.quote and orders.place. */
+// prettier-ignore
+const cartCases: Case<(f: Fixture) => unknown>[] = [
+  ['a quantity as a string', (f) => [fries(f, { quantity: '2' })], 'BAD_REQUEST', 'items[0].quantity: A quantity is a number.'],
+  ['a null quantity', (f) => [fries(f, { quantity: null })], 'BAD_REQUEST', 'A quantity is a number.'],
+  ['a missing quantity', (f) => [{ itemId: f.items.fries }], 'BAD_REQUEST', 'items[0].quantity'],
+  ['a zero quantity', (f) => [fries(f, { quantity: 0 })], 'BAD_REQUEST', 'A quantity is at least 1.'],
+  ['a negative quantity', (f) => [fries(f, { quantity: -3 })], 'BAD_REQUEST', 'A quantity is at least 1.'],
+  ['a fractional quantity', (f) => [fries(f, { quantity: 1.5 })], 'BAD_REQUEST', 'A quantity is a whole number.'],
+  ['a quantity of 100', (f) => [fries(f, { quantity: 100 })], 'BAD_REQUEST', 'At most 99 of one item per line.'],
+  ['a huge quantity', (f) => [fries(f, { quantity: 1e308 })], 'BAD_REQUEST', 'items[0].quantity'],
+  ['an item id as a string', (f) => [fries(f, { itemId: String(f.items.fries) })], 'BAD_REQUEST', 'items[0].itemId: An id is a whole number.'],
+  ['an item id above 2^31', (f) => [fries(f, { itemId: TOO_BIG_ID })], 'BAD_REQUEST', 'That id is out of range.'],
+  ['a negative item id', (f) => [fries(f, { itemId: -1 })], 'BAD_REQUEST', 'An id is a positive number.'],
+  ['option ids as a string', (f) => [fries(f, { optionIds: 'single' })], 'BAD_REQUEST', 'items[0].optionIds'],
+  ['null option ids', (f) => [fries(f, { optionIds: null })], 'BAD_REQUEST', 'items[0].optionIds'],
+  ['an option id above 2^31', (f) => [burger(f, [TOO_BIG_ID])], 'BAD_REQUEST', 'items[0].optionIds[0]: That id is out of range.'],
+  ['31 option ids', (f) => [burger(f, Array<number>(31).fill(f.options.single))], 'BAD_REQUEST', 'Too many options on one item.'],
+  ['an overlong line note', (f) => [fries(f, { notes: 'x'.repeat(201) })], 'BAD_REQUEST', 'A note is at most 200 characters.'],
+  ['a line that is null', () => [null], 'BAD_REQUEST', 'items[0]'],
+  ['an empty cart', () => [], 'BAD_REQUEST', 'The cart is empty.'],
+  ['51 lines', (f) => Array<unknown>(51).fill(fries(f)), 'BAD_REQUEST', 'A cart holds at most 50 lines.'],
+  ['a client-sent price', (f) => [fries(f, { price: 1 })], 'BAD_REQUEST', 'items[0]: Unrecognized key: "price"'],
+  ['a client-sent unitPriceCents', (f) => [fries(f, { unitPriceCents: 1 })], 'BAD_REQUEST', 'Unrecognized key: "unitPriceCents"'],
+  ['a client-sent lineTotalCents', (f) => [fries(f, { lineTotalCents: 1 })], 'BAD_REQUEST', 'Unrecognized key: "lineTotalCents"'],
+  ['an unknown item', () => [{ itemId: 999_999, quantity: 1 }], 'UNPROCESSABLE_CONTENT', 'Item 999999 is not on this menu.'],
+  ['an item of the other location', (f) => [{ itemId: f.items.otherBurger, quantity: 1, optionIds: [f.options.foreign] }], 'UNPROCESSABLE_CONTENT', 'is not on this menu.'],
+  ['an unavailable item', (f) => [{ itemId: f.items.salad, quantity: 1 }], 'UNPROCESSABLE_CONTENT', 'Salad is not available right now.'],
+  ['more than the stock', (f) => [special(f, 6)], 'UNPROCESSABLE_CONTENT', 'Only 5 Special left; the cart has 6.'],
+  ['more than the stock over two lines', (f) => [special(f, 3), special(f, 3)], 'UNPROCESSABLE_CONTENT', 'Only 5 Special left; the cart has 6.'],
+  ['a missing required option', (f) => [burger(f, [])], 'UNPROCESSABLE_CONTENT', 'Choose a patty for Burger.'],
+  ['two patties', (f) => [burger(f, [f.options.single, f.options.double])], 'UNPROCESSABLE_CONTENT', 'Choose at most 1 patty for Burger.'],
+  ['four extras', (f) => [burger(f, [f.options.single, f.options.bacon, f.options.cheese, f.options.egg, f.options.avocado])], 'UNPROCESSABLE_CONTENT', 'Choose at most 3 extras for Burger.'],
+  ['an option chosen twice', (f) => [burger(f, [f.options.single, f.options.bacon, f.options.bacon])], 'UNPROCESSABLE_CONTENT', 'Bacon is chosen twice for Burger.'],
+  ['an option of the other location', (f) => [burger(f, [f.options.single, f.options.foreign])], 'UNPROCESSABLE_CONTENT', 'is not a choice for Burger.'],
+  ['an option of another item', (f) => [fries(f, { optionIds: [f.options.bacon] })], 'UNPROCESSABLE_CONTENT', 'is not a choice for Fries.'],
+  ['an unknown option', (f) => [burger(f, [f.options.single, 999_999])], 'UNPROCESSABLE_CONTENT', 'Option 999999 is not a choice for Burger.'],
+  // 50 lines × 99 × (12.00 + 3.50 + 2.00 + 1.50 + 2.50) = 106,425.00 > the 100,000.00 maximum.
+  ['a total above the maximum', (f) => Array<unknown>(50).fill(burger(f, [f.options.double, f.options.bacon, f.options.egg, f.options.avocado], 99)), 'UNPROCESSABLE_CONTENT', 'too large to take online'],
+];
+
+// prettier-ignore
+const quoteCases: Case<(items: unknown) => unknown>[] = [
+  ['no input', () => null, 'BAD_REQUEST', 'expected object'],
+  ['no items', () => ({ locationSlug: 'testa' }), 'BAD_REQUEST', 'items'],
+  ['items as a string', () => ({ locationSlug: 'testa', items: 'burger' }), 'BAD_REQUEST', 'items: '],
+  ['a slug with capitals', (items) => ({ locationSlug: 'TestA', items }), 'BAD_REQUEST', 'lowercase letters'],
+  ['an overlong slug', (items) => ({ locationSlug: 'a'.repeat(65), items }), 'BAD_REQUEST', 'at most 64'],
+  ['a slug as a number', (items) => ({ locationSlug: 7, items }), 'BAD_REQUEST', 'locationSlug'],
+  ['a client-sent total', (items) => ({ locationSlug: 'testa', items, totalCents: 1 }), 'BAD_REQUEST', 'Unrecognized key: "totalCents"'],
+];
+
+/** Changes to a valid pickup order; null sends no input at all. */
+// prettier-ignore
+const placeCases: Case<(f: Fixture) => Row | null>[] = [
+  ['no input', () => null, 'BAD_REQUEST', 'expected object'],
+  ['no guest', () => ({ guest: undefined }), 'BAD_REQUEST', 'guest'],
+  ['an empty name', () => ({ guest: { name: '' } }), 'BAD_REQUEST', 'guest.name: Please give a name for the order.'],
+  ['a blank name', () => ({ guest: { name: '   ' } }), 'BAD_REQUEST', 'Please give a name for the order.'],
+  ['a name as a number', () => ({ guest: { name: 42 } }), 'BAD_REQUEST', 'guest.name'],
+  ['an overlong name', () => ({ guest: { name: 'x'.repeat(61) } }), 'BAD_REQUEST', 'A name is at most 60 characters.'],
+  ['a bad phone', () => ({ guest: { name: 'A', phone: 'call me' } }), 'BAD_REQUEST', 'does not look like a phone number'],
+  ['no fulfilment', () => ({ fulfilment: undefined }), 'BAD_REQUEST', 'Choose dine in, pickup or delivery.'],
+  ['an unknown fulfilment', () => ({ fulfilment: { type: 'drone' } }), 'BAD_REQUEST', 'Choose dine in, pickup or delivery.'],
+  ['a delivery without address', () => ({ fulfilment: { type: 'delivery' } }), 'BAD_REQUEST', 'Please give a delivery address.'],
+  ['an overlong address', () => ({ fulfilment: { type: 'delivery', address: 'x'.repeat(301) } }), 'BAD_REQUEST', 'An address is at most 300 characters.'],
+  ['a short table secret', () => ({ fulfilment: { type: 'dine_in', tableSecret: 'abc' } }), 'BAD_REQUEST', 'That table link is not valid.'],
+  ['an overlong table secret', () => ({ fulfilment: { type: 'dine_in', tableSecret: 'x'.repeat(101) } }), 'BAD_REQUEST', 'fulfilment.tableSecret'],
+  ['an unknown table secret', () => ({ fulfilment: { type: 'dine_in', tableSecret: 'no-such-table-secret' } }), 'BAD_REQUEST', 'That table link is not valid here.'],
+  ['the other location’s table', (f) => ({ fulfilment: { type: 'dine_in', tableSecret: f.otherTable.secret } }), 'BAD_REQUEST', 'That table link is not valid here.'],
+  ['a short order key', () => ({ idempotencyKey: 'abc' }), 'BAD_REQUEST', 'The order key must be at least 16 characters.'],
+  ['an overlong order key', () => ({ idempotencyKey: 'k'.repeat(101) }), 'BAD_REQUEST', 'The order key must be at most 100 characters.'],
+  ['an order key with spaces', () => ({ idempotencyKey: 'not a good key at all' }), 'BAD_REQUEST', 'only letters, digits'],
+  ['an order key as a number', () => ({ idempotencyKey: 1234567890123456 }), 'BAD_REQUEST', 'idempotencyKey'],
+  ['an overlong order note', () => ({ notes: 'x'.repeat(201) }), 'BAD_REQUEST', 'notes: A note is at most 200 characters.'],
+  ['a client-sent total', () => ({ totalCents: 1 }), 'BAD_REQUEST', 'Unrecognized key: "totalCents"'],
+  ['a client-sent fee', () => ({ fulfilment: { type: 'pickup', priceCents: 0 } }), 'BAD_REQUEST', 'Unrecognized key: "priceCents"'],
+  ['a client-sent guest price', () => ({ guest: { name: 'A', price: 0 } }), 'BAD_REQUEST', 'Unrecognized key: "price"'],
+  ['a NUL byte in the name', () => ({ guest: { name: NUL } }), 'BAD_REQUEST', 'guest.name'],
+  ['a NUL byte in the order note', () => ({ notes: NUL }), 'BAD_REQUEST', 'notes'],
+  ['a NUL byte in a line note', (f) => ({ items: [fries(f, { notes: NUL })] }), 'BAD_REQUEST', 'items[0].notes'],
+  ['a NUL byte in the address', () => ({ fulfilment: { type: 'delivery', address: `1 ${NUL} St` } }), 'BAD_REQUEST', 'fulfilment.address'],
+  ['a NUL byte in the table secret', () => ({ fulfilment: { type: 'dine_in', tableSecret: `table-${NUL}` } }), 'BAD_REQUEST', 'table'],
+];
+
+// prettier-ignore
+const trackCases: Case<unknown>[] = [
+  ['no input', null, 'BAD_REQUEST', 'expected object'],
+  ['an order id that is no uuid', { orderId: 'abc', token: TOKEN }, 'BAD_REQUEST', 'orderId: That is not an order id.'],
+  ['an order id as a number', { orderId: 42, token: TOKEN }, 'BAD_REQUEST', 'That is not an order id.'],
+  ['no token', { orderId: UNKNOWN_UUID }, 'BAD_REQUEST', 'token'],
+  ['a short token', { orderId: UNKNOWN_UUID, token: 'abc' }, 'BAD_REQUEST', 'That tracking link is incomplete.'],
+  ['an overlong token', { orderId: UNKNOWN_UUID, token: 'x'.repeat(201) }, 'BAD_REQUEST', 'That tracking link is not valid.'],
+  ['an extra key', { orderId: UNKNOWN_UUID, token: TOKEN, status: 'ready' }, 'BAD_REQUEST', 'Unrecognized key: "status"'],
+  ['an unknown order', { orderId: UNKNOWN_UUID, token: TOKEN }, 'NOT_FOUND', 'Order not found.'],
+];
+
+const EMAIL = 'kitchen@test.example';
+// prettier-ignore
+const loginCases: Case<unknown>[] = [
+  ['no input', null, 'BAD_REQUEST', 'expected object'],
+  ['an email as a number', { email: 42, password: 'x' }, 'BAD_REQUEST', 'email: That is not an email address.'],
+  ['an email that is none', { email: 'kitchen', password: 'x' }, 'BAD_REQUEST', 'That is not an email address.'],
+  ['an overlong email', { email: `${'a'.repeat(200)}@test.example`, password: 'x' }, 'BAD_REQUEST', 'email'],
+  ['no password', { email: EMAIL }, 'BAD_REQUEST', 'password'],
+  ['an empty password', { email: EMAIL, password: '' }, 'BAD_REQUEST', 'Please enter the password.'],
+  ['an overlong password', { email: EMAIL, password: 'p'.repeat(201) }, 'BAD_REQUEST', 'password'],
+  ['a password as an array', { email: EMAIL, password: ['x'] }, 'BAD_REQUEST', 'password'],
+  ['an extra key', { email: EMAIL, password: 'x', role: 'manager' }, 'BAD_REQUEST', 'Unrecognized key: "role"'],
+];
+
+// prettier-ignore
+const menuCases: Case<unknown>[] = [
+  ['no input', null, 'BAD_REQUEST', 'expected object'],
+  ['no slug', {}, 'BAD_REQUEST', 'locationSlug'],
+  ['a slug as a number', { locationSlug: 1 }, 'BAD_REQUEST', 'locationSlug'],
+  ['a slug with symbols', { locationSlug: 'test a!' }, 'BAD_REQUEST', 'only lowercase letters, digits and dashes'],
+  ['an overlong slug', { locationSlug: 'a'.repeat(65) }, 'BAD_REQUEST', 'A location name in a link is at most 64 characters.'],
+  ['an extra key', { locationSlug: 'testa', all: true }, 'BAD_REQUEST', 'Unrecognized key: "all"'],
+  ['an unknown slug', { locationSlug: 'nowhere' }, 'NOT_FOUND', 'There is no restaurant at “nowhere”.'],
+];
+
+describe(`guest procedures refuse bad input with a 4xx and change nothing (${backend})`, () => {
+  describe.each(['quote', 'place'] as const)('orders.%s refuses a cart with', (procedure) => {
+    it.each(cartCases)('%s', async (_name, lines, code, words) => {
+      const f = t.fixture;
+      const items = lines(f);
+      const orders = guest(t.db).orders;
+      const call = () =>
+        procedure === 'quote'
+          ? orders.quote(bad({ locationSlug: f.main.slug, items }))
+          : orders.place(bad({ ...pickupOrder(f), items }));
+      await expectRefused(call, code, words);
+    });
+  });
+
+  it.each(quoteCases)('orders.quote refuses %s', async (_name, input, code, words) => {
+    const items = [fries(t.fixture)];
+    await expectRefused(() => guest(t.db).orders.quote(bad(input(items))), code, words);
+  });
+
+  it.each(placeCases)('orders.place refuses %s', async (_name, patch, code, words) => {
+    const changes = patch(t.fixture);
+    const input = changes && { ...pickupOrder(t.fixture), ...changes };
+    await expectRefused(() => guest(t.db).orders.place(bad(input)), code, words);
+  });
+
+  it('orders.quote and orders.place refuse an unknown location as NOT_FOUND', async () => {
+    const f = t.fixture;
+    const words = 'There is no restaurant at “nowhere”.';
+    const quote = { locationSlug: 'nowhere', items: [fries(f)] };
+    await expectRefused(() => guest(t.db).orders.quote(quote), 'NOT_FOUND', words);
+    const order = pickupOrder(f, { locationSlug: 'nowhere' });
+    await expectRefused(() => guest(t.db).orders.place(order), 'NOT_FOUND', words);
+  });
+
+  it('orders.quote and orders.place refuse a sold-out item', async () => {
+    const f = t.fixture;
+    await t.db
+      .updateTable('menu_items')
+      .set({ stock: 0 })
+      .where('id', '=', f.items.special)
+      .execute();
+    const items = [{ itemId: f.items.special, quantity: 1, optionIds: [] }];
+    const quote = { locationSlug: f.main.slug, items };
+    const words = 'Special is sold out.';
+    await expectRefused(() => guest(t.db).orders.quote(quote), 'UNPROCESSABLE_CONTENT', words);
+    const order = pickupOrder(f, { items });
+    await expectRefused(() => guest(t.db).orders.place(order), 'UNPROCESSABLE_CONTENT', words);
+  });
+
+  it('orders.place refuses a location that is not taking orders', async () => {
+    const f = t.fixture;
+    await t.db
+      .updateTable('locations')
+      .set({ accepting_orders: false })
+      .where('id', '=', f.main.id)
+      .execute();
+    const words = 'Test Kitchen A is not taking orders right now.';
+    await expectRefused(
+      () => guest(t.db).orders.place(pickupOrder(f)),
+      'PRECONDITION_FAILED',
+      words,
+    );
+  });
+
+  it('orders.place refuses an order key reused for a different order, and replays the same one', async () => {
+    const f = t.fixture;
+    const first = pickupOrder(f);
+    const placed = await guest(t.db).orders.place(first);
+    const otherCart = { ...first, items: [{ itemId: f.items.fries, quantity: 2, optionIds: [] }] };
+    const otherName = { ...first, guest: { name: 'Someone else' } };
+    const words = 'This order key was already used for a different order.';
+    await expectRefused(() => guest(t.db).orders.place(otherCart), 'CONFLICT', words);
+    await expectRefused(() => guest(t.db).orders.place(otherName), 'CONFLICT', words);
+    const again = await guest(t.db).orders.place(first);
+    expect(again).toMatchObject({ replayed: true, order: { id: placed.order.id } });
+    const orders = await t.db.selectFrom('orders').select('id').execute();
+    expect(orders).toEqual([{ id: placed.order.id }]);
+  });
+
+  it.each(trackCases)('orders.track refuses %s', async (_name, input, code, words) => {
+    await expectRefused(() => guest(t.db).orders.track(bad(input)), code, words);
+  });
+
+  it.each(loginCases)('auth.login refuses %s', async (_name, input, code, words) => {
+    await expectRefused(() => guest(t.db).auth.login(bad(input)), code, words);
+  });
+
+  it('auth.me and auth.logout refuse a caller without a session, whatever is sent', async () => {
+    const words = 'Please sign in again';
+    await expectRefused(() => guest(t.db).auth.me(bad({ staffId: 1 })), 'UNAUTHORIZED', words);
+    await expectRefused(() => guest(t.db).auth.logout(bad({ all: true })), 'UNAUTHORIZED', words);
+  });
+
+  it('menu.locations takes no input and ignores what is sent', async () => {
+    const locations = await guest(t.db).menu.locations(bad({ slug: 42 }));
+    expect(locations.map((location) => location.slug)).toEqual(['testa', 'testb']);
+  });
+
+  it.each(menuCases)('menu.get refuses %s', async (_name, input, code, words) => {
+    await expectRefused(() => guest(t.db).menu.get(bad(input)), code, words);
+  });
+});
+
+/** Changes to a valid call; the scene gives ids that exist. */
+type Scene = { placed: { id: string; itemId: number }; accepted: { id: string; itemId: number } };
+
+// prettier-ignore
+const availabilityCases: Case<(f: Fixture) => Row>[] = [
+  ['an item id as a string', (f) => ({ itemId: String(f.items.burger) }), 'BAD_REQUEST', 'itemId: An id is a whole number.'],
+  ['a fractional item id', () => ({ itemId: 1.5 }), 'BAD_REQUEST', 'An id is a whole number.'],
+  ['a zero item id', () => ({ itemId: 0 }), 'BAD_REQUEST', 'An id is a positive number.'],
+  ['an item id above 2^31', () => ({ itemId: TOO_BIG_ID }), 'BAD_REQUEST', 'That id is out of range.'],
+  ['available as a string', () => ({ available: 'no' }), 'BAD_REQUEST', 'available: Available is true or false.'],
+  ['available as null', () => ({ available: null }), 'BAD_REQUEST', 'Available is true or false.'],
+  ['no available', () => ({ available: undefined }), 'BAD_REQUEST', 'available'],
+  ['an extra key', () => ({ stock: 10 }), 'BAD_REQUEST', 'Unrecognized key: "stock"'],
+  ['an unknown item', () => ({ itemId: 999_999 }), 'NOT_FOUND', 'There is no menu item 999999.'],
+];
+
+// prettier-ignore
+const boardCases: Case<unknown>[] = [
+  ['no input', null, 'BAD_REQUEST', 'expected object'],
+  ['a location id as a string', { locationId: '1' }, 'BAD_REQUEST', 'locationId: An id is a whole number.'],
+  ['a negative location id', { locationId: -1 }, 'BAD_REQUEST', 'An id is a positive number.'],
+  ['a location id above 2^31', { locationId: TOO_BIG_ID }, 'BAD_REQUEST', 'That id is out of range.'],
+  ['a location id as an array', { locationId: [1] }, 'BAD_REQUEST', 'locationId'],
+  ['an unknown location', { locationId: 999_999 }, 'FORBIDDEN', 'You do not work at this location.'],
+];
+
+/** Changes to accepting the placed order at version 1. */
+// prettier-ignore
+const transitionCases: Case<Row>[] = [
+  ['an order id that is no uuid', { orderId: 'nope' }, 'BAD_REQUEST', 'orderId: That is not an order id.'],
+  ['no order id', { orderId: undefined }, 'BAD_REQUEST', 'orderId'],
+  ['a version of 0', { expectedVersion: 0 }, 'BAD_REQUEST', 'The order version starts at 1.'],
+  ['a version as a string', { expectedVersion: '1' }, 'BAD_REQUEST', 'The order version is a number.'],
+  ['a fractional version', { expectedVersion: 1.5 }, 'BAD_REQUEST', 'The order version is a whole number.'],
+  ['an unknown status', { to: 'eaten' }, 'BAD_REQUEST', 'to: That is not an order status.'],
+  ['a null status', { to: null }, 'BAD_REQUEST', 'That is not an order status.'],
+  ['an overlong reason', { to: 'cancelled', reason: 'x'.repeat(201) }, 'BAD_REQUEST', 'A reason is at most 200 characters.'],
+  ['a reason as a number', { to: 'cancelled', reason: 42 }, 'BAD_REQUEST', 'reason'],
+  ['an extra key', { version: 2 }, 'BAD_REQUEST', 'Unrecognized key: "version"'],
+  ['an unknown order', { orderId: UNKNOWN_UUID }, 'NOT_FOUND', 'Order not found.'],
+  ['a stale version', { expectedVersion: 5 }, 'CONFLICT', 'was changed on another screen'],
+  ['a version above 2^31', { expectedVersion: TOO_BIG_ID }, 'CONFLICT', 'was changed on another screen'],
+  ['a move the order cannot make', { to: 'ready' }, 'BAD_REQUEST', 'The order is placed, so it cannot become ready.'],
+  ['a NUL byte in the reason', { to: 'cancelled', reason: NUL }, 'BAD_REQUEST', 'reason'],
+];
+
+/** Changes to bumping the placed order at version 1. */
+// prettier-ignore
+const advanceCases: Case<Row>[] = [
+  ['an order id that is no uuid', { orderId: 'nope' }, 'BAD_REQUEST', 'That is not an order id.'],
+  ['a version of 0', { expectedVersion: 0 }, 'BAD_REQUEST', 'The order version starts at 1.'],
+  ['a version as null', { expectedVersion: null }, 'BAD_REQUEST', 'The order version is a number.'],
+  ['an extra key', { to: 'completed' }, 'BAD_REQUEST', 'Unrecognized key: "to"'],
+  ['an unknown order', { orderId: UNKNOWN_UUID }, 'NOT_FOUND', 'Order not found.'],
+  ['a stale version', { expectedVersion: 2 }, 'CONFLICT', 'was changed on another screen'],
+];
+
+/** Changes to starting the accepted order's item at version 2. */
+// prettier-ignore
+const itemCases: Case<(s: Scene) => Row>[] = [
+  ['an item id as a string', () => ({ orderItemId: '1' }), 'BAD_REQUEST', 'orderItemId: An id is a whole number.'],
+  ['a zero item id', () => ({ orderItemId: 0 }), 'BAD_REQUEST', 'An id is a positive number.'],
+  ['an item id above 2^31', () => ({ orderItemId: TOO_BIG_ID }), 'BAD_REQUEST', 'That id is out of range.'],
+  ['an unknown status', () => ({ status: 'burnt' }), 'BAD_REQUEST', 'status: That is not an item status.'],
+  ['no status', () => ({ status: undefined }), 'BAD_REQUEST', 'status'],
+  ['an order id that is no uuid', () => ({ orderId: 'nope' }), 'BAD_REQUEST', 'That is not an order id.'],
+  ['an extra key', () => ({ quantity: 3 }), 'BAD_REQUEST', 'Unrecognized key: "quantity"'],
+  ['an unknown order', () => ({ orderId: UNKNOWN_UUID }), 'NOT_FOUND', 'Order not found.'],
+  ['an unknown item', () => ({ orderItemId: 999_999 }), 'NOT_FOUND', 'Item 999999 is not on this order.'],
+  ['an item of another order', (s) => ({ orderItemId: s.placed.itemId }), 'NOT_FOUND', 'is not on this order.'],
+  ['a stale version', () => ({ expectedVersion: 1 }), 'CONFLICT', 'was changed on another screen'],
+  ['no change', () => ({ status: 'queued' }), 'BAD_REQUEST', 'The item is already queued.'],
+  ['an order not yet accepted', (s) => ({ orderId: s.placed.id, orderItemId: s.placed.itemId, expectedVersion: 1 }), 'BAD_REQUEST', 'Accept the order before working on its items.'],
+];
+
+describe(`staff procedures refuse bad input with a 4xx and change nothing (${backend})`, () => {
+  /** A manager may do everything everywhere, so only the input can be at fault. */
+  let manager: Awaited<ReturnType<typeof signedIn>>;
+  const s = {} as Scene;
+  beforeEach(async () => {
+    const f = t.fixture;
+    manager = await signedIn(t.db, f.staff.manager);
+    const first = (await guest(t.db).orders.place(pickupOrder(f))).order;
+    const second = (await guest(t.db).orders.place(pickupOrder(f))).order;
+    await manager.kitchen.advance({ orderId: second.id, expectedVersion: 1 });
+    s.placed = { id: first.id, itemId: first.items[0]?.id ?? 0 };
+    s.accepted = { id: second.id, itemId: second.items[0]?.id ?? 0 };
+  });
+
+  it.each(availabilityCases)('menu.setAvailability refuses %s', async (_n, patch, code, words) => {
+    const input = { itemId: t.fixture.items.burger, available: false, ...patch(t.fixture) };
+    await expectRefused(() => manager.menu.setAvailability(bad(input)), code, words);
+  });
+
+  it.each(boardCases)('kitchen.board refuses %s', async (_name, input, code, words) => {
+    await expectRefused(() => manager.kitchen.board(bad(input)), code, words);
+  });
+
+  it.each(transitionCases)('kitchen.transition refuses %s', async (_name, patch, code, words) => {
+    const input = { orderId: s.placed.id, expectedVersion: 1, to: 'accepted', ...patch };
+    await expectRefused(() => manager.kitchen.transition(bad(input)), code, words);
+  });
+
+  it.each(advanceCases)('kitchen.advance refuses %s', async (_name, patch, code, words) => {
+    const input = { orderId: s.placed.id, expectedVersion: 1, ...patch };
+    await expectRefused(() => manager.kitchen.advance(bad(input)), code, words);
+  });
+
+  it('kitchen.advance and kitchen.transition refuse to move a finished order', async () => {
+    const orderId = s.placed.id;
+    await manager.kitchen.transition({ orderId, expectedVersion: 1, to: 'rejected' });
+    await expectRefused(
+      () => manager.kitchen.advance({ orderId, expectedVersion: 2 }),
+      'BAD_REQUEST',
+      'The order is rejected; there is no next stage.',
+    );
+    await expectRefused(
+      () => manager.kitchen.transition({ orderId, expectedVersion: 2, to: 'cancelled' }),
+      'BAD_REQUEST',
+      'The order is already rejected; it cannot change any more.',
+    );
+  });
+
+  it.each(itemCases)('kitchen.setItemStatus refuses %s', async (_name, patch, code, words) => {
+    const valid = { orderId: s.accepted.id, orderItemId: s.accepted.itemId, expectedVersion: 2 };
+    const input = { ...valid, status: 'cooking', ...patch(s) };
+    await expectRefused(() => manager.kitchen.setItemStatus(bad(input)), code, words);
+  });
+
+  it('a refused call leaves the order usable at the same version', async () => {
+    const input = { orderId: s.placed.id, expectedVersion: -1 };
+    await expectRefused(() => manager.kitchen.advance(bad(input)), 'BAD_REQUEST', 'starts at 1');
+    const ticket = await manager.kitchen.advance({ ...input, expectedVersion: 1 });
+    expect(ticket).toMatchObject({ id: s.placed.id, status: 'accepted', version: 2 });
+  });
+});
