@@ -20,6 +20,12 @@ const schema = z.object({
   CLIENT_DIST: z.string().min(1).default('client/dist'),
   /** Seed the demo restaurant on start: on by default for the embedded database. */
   SEED_DEMO: z.enum(['true', 'false']).optional(),
+  /** Redis for the room bus (several server instances); unset means the in-process bus. */
+  REDIS_URL: z.url().optional(),
+  /** Prefix of this installation's Redis channels. */
+  REDIS_PREFIX: z.string().default('ticketrail:'),
+  /** How often live rooms are checked against the event log, as a last resort (ms). */
+  SWEEP_MS: z.coerce.number().int().min(0).default(10_000),
   /** The address people type, for the links printed at start-up. */
   PUBLIC_URL: z.url().optional(),
 });
@@ -42,6 +48,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       ? ({ kind: 'postgres', url: config.DATABASE_URL } as const)
       : ({ kind: 'pglite', dataDir: resolve(REPO_ROOT, config.DATA_DIR) } as const),
     clientDist: resolve(REPO_ROOT, config.CLIENT_DIST),
+    bus: config.REDIS_URL
+      ? ({ kind: 'redis', url: config.REDIS_URL, prefix: config.REDIS_PREFIX } as const)
+      : ({ kind: 'memory' } as const),
+    sweepMs: config.SWEEP_MS,
     seedDemo: config.SEED_DEMO ? config.SEED_DEMO === 'true' : !config.DATABASE_URL,
     publicUrl: config.PUBLIC_URL ?? null,
   };

@@ -6,15 +6,18 @@
 import type { IncomingMessage } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
+import type { Realtime } from './realtime';
 
 export interface AppDeps {
   db: Kysely<Database>;
+  realtime: Realtime;
   /** The clock; tests move it to cross a day or a session's expiry. */
   now?: () => Date;
 }
 
 export interface Context {
   db: Kysely<Database>;
+  realtime: Realtime;
   sessionToken: string | null;
   now: () => Date;
 }
@@ -27,6 +30,7 @@ export interface ContextSource {
 export function createContext(deps: AppDeps, source: ContextSource = {}): Context {
   return {
     db: deps.db,
+    realtime: deps.realtime,
     sessionToken: sessionTokenOf(source),
     now: deps.now ?? (() => new Date()),
   };

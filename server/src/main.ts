@@ -10,12 +10,21 @@ import { loadConfig, REPO_ROOT } from './config';
 import type { Database } from './db/schema';
 import { verifyPassword } from './domain/passwords';
 import { startServer } from './http/server';
+import { createRealtime } from './realtime';
+import { MemoryBus } from './realtime/memory-bus';
+import { RedisBus } from './realtime/redis-bus';
 import { DEMO_STAFF } from './seed/demo-data';
 
 const config = loadConfig();
+const log = (message: string) => console.error(message);
 const database = await openAppDatabase(config, { seedDemo: config.seedDemo });
+const bus =
+  config.bus.kind === 'redis'
+    ? new RedisBus(config.bus.url, { prefix: config.bus.prefix, log })
+    : new MemoryBus();
+const realtime = createRealtime(database.db, bus, { sweepMs: config.sweepMs, log });
 const running = await startServer({
-  deps: { db: database.db },
+  deps: { db: database.db, realtime },
   port: config.port,
   host: config.host,
   clientDist: config.clientDist,
@@ -26,9 +35,10 @@ const where =
   config.database.kind === 'pglite'
     ? `the embedded database (files in ./${relative(REPO_ROOT, config.database.dataDir)})`
     : 'PostgreSQL';
+const live = config.bus.kind === 'redis' ? 'Redis' : 'the in-process bus';
 const lines = [
   '',
-  `Ticketrail is ready on ${where}.`,
+  `Ticketrail is ready on ${where}, live updates through ${live}.`,
   '',
   `  Open        ${base}/`,
   `  API         ${base}/trpc`,
@@ -71,6 +81,7 @@ async function stop(signal: string) {
   stopping = true;
   console.log(`\n${signal}: finishing open requests and closing the database…`);
   await running.close();
+  await realtime.close();
   await database.close();
   process.exit(0);
 }

@@ -4,6 +4,7 @@
  */
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { authRouter } from './routers/auth';
+import { boardRouter } from './routers/board';
 import { kitchenRouter } from './routers/kitchen';
 import { menuRouter } from './routers/menu';
 import { ordersRouter } from './routers/orders';
@@ -14,6 +15,7 @@ export const appRouter = router({
   menu: menuRouter,
   orders: ordersRouter,
   kitchen: kitchenRouter,
+  board: boardRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -74,6 +74,12 @@ export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 export const publicProcedure = t.procedure.use(domainErrors);
 
+/** Public, but knows the staff member when a session token came along (`ctx.staff` or null). */
+export const maybeStaffProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const staff = ctx.sessionToken ? await authenticate(ctx.db, ctx.sessionToken, ctx.now()) : null;
+  return next({ ctx: { ...ctx, staff } });
+});
+
 /** Signed-in staff of any role; `ctx.staff` says who and where they work. */
 export const staffProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const staff = ctx.sessionToken ? await authenticate(ctx.db, ctx.sessionToken, ctx.now()) : null;

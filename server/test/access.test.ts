@@ -15,11 +15,12 @@ import { hashToken } from '../src/domain/tokens';
 import { appRouter, createCaller } from '../src/router';
 import { backend } from './support/database';
 import {
-  guest,
   PASSWORD,
+  guest,
   pickupOrder,
   signedIn,
   tableCounts,
+  testDeps,
   type Fixture,
 } from './support/fixture';
 import { useTestDatabase } from './support/setup';
@@ -40,8 +41,7 @@ const WRONG_LOGIN = 'The email or the password is wrong.';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function withHeader(db: Kysely<Database>, authorization: string, now?: () => Date): Caller {
-  const deps = now ? { db, now } : { db };
-  return createCaller(createContext(deps, { req: { headers: { authorization } } }));
+  return createCaller(createContext(testDeps(db, now), { req: { headers: { authorization } } }));
 }
 
 /** Signs in and keeps the raw token, to spoil it afterwards. */

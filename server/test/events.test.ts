@@ -3,7 +3,7 @@
  * transaction, and none for a change that rolled back.
  */
 import { describe, expect, it } from 'vitest';
-import { eventsAfter } from '../src/domain/events';
+import { appendEvent, eventsAfter, onEventsCommitted, transact } from '../src/domain/events';
 import { rooms } from '@ticketrail/shared';
 import { backend } from './support/database';
 import { guest, pickupOrder, signedIn, tableCounts } from './support/fixture';
@@ -96,9 +96,10 @@ describe(`event log (${backend})`, () => {
     const { db, fixture } = t;
     const { order } = await guest(db).orders.place(pickupOrder(fixture));
     const before = await tableCounts(db);
-    const { appendEvent } = await import('../src/domain/events');
+    const committed: unknown[] = [];
+    const stop = onEventsCommitted(db, (events) => committed.push(...events));
     await expect(
-      db.transaction().execute(async (trx) => {
+      transact(db, async (trx) => {
         await trx
           .updateTable('orders')
           .set({ status: 'accepted' })

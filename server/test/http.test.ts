@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/http/server';
 import { backend } from './support/database';
-import { PASSWORD, pickupOrder } from './support/fixture';
+import { PASSWORD, pickupOrder, testDeps } from './support/fixture';
 import { useTestDatabase } from './support/setup';
 
 const t = useTestDatabase();
@@ -20,7 +20,7 @@ beforeAll(async () => {
   await mkdir(join(clientDist, 'assets'));
   await writeFile(join(clientDist, 'index.html'), '<!doctype html><title>app</title>');
   await writeFile(join(clientDist, 'assets', 'app-123.js'), 'console.log(1)');
-  server = await startServer({ deps: { db: t.db }, port: 0, clientDist, log: () => {} });
+  server = await startServer({ deps: testDeps(t.db), port: 0, clientDist, log: () => {} });
 });
 
 afterAll(async () => {

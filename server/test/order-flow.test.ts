@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createContext } from '../src/context';
 import { createCaller } from '../src/router';
 import { backend } from './support/database';
-import { guest, pickupOrder, signedIn } from './support/fixture';
+import { guest, pickupOrder, signedIn, testDeps } from './support/fixture';
 import { useTestDatabase } from './support/setup';
 
 const t = useTestDatabase();
@@ -146,7 +146,8 @@ describe(`guest order → kitchen → completed (${backend})`, () => {
 
   it('numbers restart each day in the location’s time zone', async () => {
     const { db, fixture } = t;
-    const callerAt = (iso: string) => createCaller(createContext({ db, now: () => new Date(iso) }));
+    const callerAt = (iso: string) =>
+      createCaller(createContext(testDeps(db, () => new Date(iso))));
     // 23:30 UTC on 30 June is 00:30 on 1 July in Dublin (summer time).
     const first = await callerAt('2026-06-30T22:30:00Z').orders.place(pickupOrder(fixture));
     const second = await callerAt('2026-06-30T22:45:00Z').orders.place(pickupOrder(fixture));

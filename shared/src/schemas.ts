@@ -174,3 +174,29 @@ export const availabilityInputSchema = z.strictObject({
 export type CartLineInput = z.input<typeof cartLineSchema>;
 export type PlaceOrderInput = z.infer<typeof placeOrderInputSchema>;
 export type Fulfilment = z.infer<typeof fulfilmentSchema>;
+
+/**
+ * The id of the last event a client saw. tRPC's wsLink sends it again on every
+ * reconnect, so a subscription resumes exactly where it stopped.
+ */
+export const lastEventIdSchema = z
+  .string()
+  .regex(/^\d{1,15}$/, 'That is not an event id.')
+  .nullish();
+
+export const kitchenLiveInputSchema = z.strictObject({
+  locationId: idSchema,
+  lastEventId: lastEventIdSchema,
+});
+
+export const orderLiveInputSchema = z.strictObject({
+  orderId: orderIdSchema,
+  /** The tracking token from the guest's link; staff may watch without one. */
+  token: trackingTokenSchema.optional(),
+  lastEventId: lastEventIdSchema,
+});
+
+export const locationLiveInputSchema = z.strictObject({
+  locationSlug: locationSlugSchema,
+  lastEventId: lastEventIdSchema,
+});

@@ -172,6 +172,11 @@ export interface EventsTable {
   created_at: CreatedAt;
 }
 
+export interface EventRoomsTable {
+  room: string;
+  event_id: number;
+}
+
 export interface ServerSecretsTable {
   name: string;
   value: string;
@@ -191,6 +196,7 @@ export interface Database {
   orders: OrdersTable;
   order_items: OrderItemsTable;
   events: EventsTable;
+  event_rooms: EventRoomsTable;
   server_secrets: ServerSecretsTable;
 }
 

@@ -12,7 +12,7 @@ import {
 } from '@ticketrail/shared';
 import type { Database, LocationRow } from '../db/schema';
 import { notFound } from './errors';
-import { appendEvent } from './events';
+import { appendEvent, transact } from './events';
 import { assertRole, assertWorksAt, type StaffActor } from './staff';
 
 export interface PublicLocation {
@@ -267,7 +267,7 @@ export async function setAvailability(
   actor: StaffActor,
   input: { itemId: number; available: boolean },
 ): Promise<AvailabilityChange> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const item = await trx
       .selectFrom('menu_items')
       .select(['id', 'location_id', 'name', 'available', 'stock'])

@@ -4,7 +4,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { sql } from 'kysely';
+import { WebSocketServer } from 'ws';
 import { createContext, type AppDeps } from '../context';
 import { appRouter } from '../router';
 import { createStaticHandler } from './static-files';
@@ -15,13 +17,35 @@ export interface ServerOptions {
   host?: string;
   clientDist: string;
   log?: (message: string) => void;
+  websocket?: Partial<WebSocketLimits>;
 }
+
+export interface WebSocketLimits {
+  /** A client's messages are small subscribe/stop requests; anything bigger is refused. */
+  maxMessageBytes: number;
+  /**
+   * Bytes a client may leave unread before it is dropped. tRPC's adapter never
+   * checks, so a stalled tablet would grow the server's memory without limit;
+   * dropped, it reconnects and resumes from the log.
+   */
+  maxBufferedBytes: number;
+  pingMs: number;
+  pongWaitMs: number;
+}
+
+const DEFAULT_LIMITS: WebSocketLimits = {
+  maxMessageBytes: 64 * 1024,
+  maxBufferedBytes: 4 * 1024 * 1024,
+  pingMs: 30_000,
+  pongWaitMs: 10_000,
+};
 
 export interface RunningServer {
   server: Server;
   port: number;
   /** http://host:port, for tests and the start-up banner. */
   url: string;
+  /** Tells WebSocket clients to reconnect (to another instance, or to this one restarted), then stops. */
   close(): Promise<void>;
 }
 
@@ -45,6 +69,26 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const serveClient = createStaticHandler(options.clientDist);
 
+  const limits = { ...DEFAULT_LIMITS, ...options.websocket };
+  const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
+  const websocket = applyWSSHandler({
+    wss,
+    router: appRouter,
+    createContext: ({ req, info }) => createContext(options.deps, { req, info }),
+    keepAlive: { enabled: true, pingMs: limits.pingMs, pongWaitMs: limits.pongWaitMs },
+    onError: ({ error, path }) => {
+      if (error.code === 'INTERNAL_SERVER_ERROR') {
+        log(`[ws] ${path ?? '(no path)'} failed: ${error.cause?.stack ?? error.message}`);
+      }
+    },
+  });
+  const watchdog = setInterval(() => {
+    for (const client of wss.clients) {
+      if (client.bufferedAmount > limits.maxBufferedBytes) client.terminate();
+    }
+  }, 250);
+  watchdog.unref();
+
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/trpc' || path.startsWith('/trpc/')) {
@@ -64,6 +108,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
 
+  server.on('upgrade', (req, socket, head) => {
+    const path = (req.url ?? '/').split('?')[0];
+    if (path !== '/trpc' && path !== '/trpc/') {
+      socket.destroy();
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req));
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => {
@@ -77,10 +130,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server,
     port,
     url: `http://${host}:${port}`,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      clearInterval(watchdog);
+      websocket.broadcastReconnectNotification();
+      // A moment for the notices to leave before the sockets close.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+      await new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

@@ -1,9 +1,14 @@
 import {
   advanceInputSchema,
   itemStatusInputSchema,
+  kitchenLiveInputSchema,
   locationInputSchema,
+  rooms,
   transitionInputSchema,
 } from '@ticketrail/shared';
+import { assertWorksAt } from '../domain/staff';
+import { resumeAfter } from '../realtime/last-event-id';
+import { roomFeed } from '../realtime/stream';
 import { kitchenBoard } from '../domain/orders/read';
 import { advanceOrder, setItemStatus, transitionOrder } from '../domain/orders/transition';
 import { router, staffProcedure } from '../trpc';
@@ -14,6 +19,24 @@ export const kitchenRouter = router({
   board: staffProcedure
     .input(locationInputSchema)
     .query(({ ctx, input }) => kitchenBoard(ctx.db, ctx.staff, input.locationId)),
+
+  /**
+   * Every change at the location as it happens: new tickets, bumps, items,
+   * cancellations and availability, each with the full ticket. Resumes after
+   * `lastEventId` (the board query's, or the last event seen) without gaps.
+   */
+  live: staffProcedure
+    .input(kitchenLiveInputSchema)
+    .subscription(async ({ ctx, input, signal }) => {
+      assertWorksAt(ctx.staff, input.locationId);
+      return roomFeed(
+        ctx,
+        rooms.kitchen(input.locationId),
+        'kitchen',
+        resumeAfter(input.lastEventId),
+        signal,
+      );
+    }),
 
   /** Moves an order to a named status (accept, reject, cancel, …). */
   transition: staffProcedure

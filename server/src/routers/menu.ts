@@ -1,6 +1,13 @@
-import { availabilityInputSchema, locationSlugSchema } from '@ticketrail/shared';
+import {
+  availabilityInputSchema,
+  locationLiveInputSchema,
+  locationSlugSchema,
+  rooms,
+} from '@ticketrail/shared';
 import { z } from 'zod';
-import { getMenu, listLocations, setAvailability } from '../domain/menu';
+import { findLocation, getMenu, listLocations, setAvailability } from '../domain/menu';
+import { resumeAfter } from '../realtime/last-event-id';
+import { roomFeed } from '../realtime/stream';
 import { publicProcedure, router, staffProcedure } from '../trpc';
 
 export const menuRouter = router({
@@ -11,6 +18,14 @@ export const menuRouter = router({
   get: publicProcedure
     .input(z.strictObject({ locationSlug: locationSlugSchema }))
     .query(({ ctx, input }) => getMenu(ctx.db, input.locationSlug)),
+
+  /** Availability changes as they happen: an item 86'd, back on, or sold out. */
+  live: publicProcedure
+    .input(locationLiveInputSchema)
+    .subscription(async ({ ctx, input, signal }) => {
+      const location = await findLocation(ctx.db, input.locationSlug);
+      return roomFeed(ctx, rooms.menu(location.id), 'menu', resumeAfter(input.lastEventId), signal);
+    }),
 
   /** "86" an item, or bring it back. */
   setAvailability: staffProcedure

@@ -1,8 +1,16 @@
-import { placeOrderInputSchema, quoteInputSchema, trackOrderInputSchema } from '@ticketrail/shared';
+import {
+  orderLiveInputSchema,
+  placeOrderInputSchema,
+  quoteInputSchema,
+  rooms,
+  trackOrderInputSchema,
+} from '@ticketrail/shared';
 import { placeOrder } from '../domain/orders/place';
 import { quoteCart } from '../domain/orders/quote';
-import { trackOrder } from '../domain/orders/read';
-import { publicProcedure, router } from '../trpc';
+import { authorizeOrderWatch, trackOrder } from '../domain/orders/read';
+import { resumeAfter } from '../realtime/last-event-id';
+import { roomFeed } from '../realtime/stream';
+import { maybeStaffProcedure, publicProcedure, router } from '../trpc';
 
 /** The guest's side: no account, just the order and its tracking link. */
 export const ordersRouter = router({
@@ -20,4 +28,18 @@ export const ordersRouter = router({
   track: publicProcedure
     .input(trackOrderInputSchema)
     .query(({ ctx, input }) => trackOrder(ctx.db, input)),
+
+  /** The order's changes as the guest may see them; the tracking token or staff may watch. */
+  live: maybeStaffProcedure
+    .input(orderLiveInputSchema)
+    .subscription(async ({ ctx, input, signal }) => {
+      await authorizeOrderWatch(ctx.db, input, ctx.staff);
+      return roomFeed(
+        ctx,
+        rooms.order(input.orderId),
+        'order',
+        resumeAfter(input.lastEventId),
+        signal,
+      );
+    }),
 });

@@ -5,7 +5,9 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
-import { createContext } from '../../src/context';
+import { createContext, type AppDeps } from '../../src/context';
+import { createRealtime, type Realtime } from '../../src/realtime';
+import { MemoryBus } from '../../src/realtime/memory-bus';
 import { hashPassword } from '../../src/domain/passwords';
 import { createCaller } from '../../src/router';
 import type { PlaceOrderInput, StaffRole } from '@ticketrail/shared';
@@ -43,6 +45,7 @@ export interface Fixture {
 }
 
 const TABLES = [
+  'event_rooms',
   'events',
   'order_items',
   'orders',
@@ -236,16 +239,28 @@ export async function resetFixture(db: Kysely<Database>): Promise<Fixture> {
   };
 }
 
+const realtimes = new WeakMap<Kysely<Database>, Realtime>();
+
+/** The app's dependencies for a test database: the database and an in-process live layer. */
+export function testDeps(db: Kysely<Database>, now?: () => Date): AppDeps {
+  let realtime = realtimes.get(db);
+  if (!realtime) {
+    realtime = createRealtime(db, new MemoryBus(), { sweepMs: 0, log: () => {} });
+    realtimes.set(db, realtime);
+  }
+  return now ? { db, realtime, now } : { db, realtime };
+}
+
 /** A caller with no session: what a guest's phone can do. */
 export function guest(db: Kysely<Database>) {
-  return createCaller(createContext({ db }));
+  return createCaller(createContext(testDeps(db)));
 }
 
 /** Signs in through the real login procedure and returns a caller holding the session. */
 export async function signedIn(db: Kysely<Database>, email: string) {
   const { token } = await guest(db).auth.login({ email, password: PASSWORD });
   return createCaller(
-    createContext({ db }, { req: { headers: { authorization: `Bearer ${token}` } } }),
+    createContext(testDeps(db), { req: { headers: { authorization: `Bearer ${token}` } } }),
   );
 }
 

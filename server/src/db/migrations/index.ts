@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as initial from './2026-11-24T0900-initial';
+import * as eventRooms from './2026-11-24T1000-event-rooms';
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from the
@@ -7,4 +8,5 @@ import * as initial from './2026-11-24T0900-initial';
  */
 export const migrations: Record<string, Migration> = {
   '2026-11-24T0900-initial': initial,
+  '2026-11-24T1000-event-rooms': eventRooms,
 };

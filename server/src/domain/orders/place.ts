@@ -8,7 +8,7 @@ import type { Kysely, Transaction } from 'kysely';
 import { priceCart, rooms, type CartLine, type PlaceOrderInput } from '@ticketrail/shared';
 import type { Database, LocationRow } from '../../db/schema';
 import { cartRefused, conflict, DomainError, invalid, notFound } from '../errors';
-import { appendEvent } from '../events';
+import { appendEvent, transact } from '../events';
 import { announceAvailability, findLocation, loadPricingMenu } from '../menu';
 import { hashToken, trackingTokenFor } from '../tokens';
 import { businessDate } from './business-date';
@@ -45,9 +45,9 @@ export async function placeOrder(
   const tableId = await resolveTable(db, location.id, input);
 
   try {
-    const orderId = await db
-      .transaction()
-      .execute((trx) => insertOrder(trx, location, input, { requestHash, tableId, now }));
+    const orderId = await transact(db, (trx) =>
+      insertOrder(trx, location, input, { requestHash, tableId, now }),
+    );
     const ticket = await loadTicket(db, orderId);
     if (!ticket) throw new Error(`Order ${orderId} vanished after commit`);
     return {

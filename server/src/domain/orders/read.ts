@@ -1,13 +1,17 @@
 /** Reading orders: the guest's tracking view and the kitchen's board. */
 import type { Kysely } from 'kysely';
+import { rooms } from '@ticketrail/shared';
 import type { Database } from '../../db/schema';
 import { notFound } from '../errors';
+import { roomHeads } from '../events';
 import { assertWorksAt, type StaffActor } from '../staff';
 import { tokenMatches } from '../tokens';
 import {
   loadOpenTickets,
   loadTicket,
+  toBoardEntry,
   toGuestOrder,
+  type BoardEntry,
   type GuestOrder,
   type KitchenTicket,
 } from './views';
@@ -33,6 +37,29 @@ export async function trackOrder(
   return toGuestOrder(ticket);
 }
 
+/**
+ * Who may watch an order live: the holder of its tracking token, or staff of
+ * its location. Answers with the order's location; refuses like `trackOrder`.
+ */
+export async function authorizeOrderWatch(
+  db: Kysely<Database>,
+  input: { orderId: string; token?: string | undefined },
+  staff: StaffActor | null,
+): Promise<{ locationId: number }> {
+  const row = await db
+    .selectFrom('orders')
+    .select(['location_id', 'tracking_token_hash'])
+    .where('id', '=', input.orderId)
+    .executeTakeFirst();
+  const byToken =
+    row && input.token !== undefined && tokenMatches(input.token, row.tracking_token_hash);
+  const byStaff = row && staff?.locations.some((location) => location.id === row.location_id);
+  if (!row || !(byToken || byStaff)) {
+    throw notFound('Order not found. Please check the tracking link.');
+  }
+  return { locationId: row.location_id };
+}
+
 export interface KitchenBoard {
   locationId: number;
   tickets: KitchenTicket[];
@@ -53,12 +80,25 @@ export async function kitchenBoard(
     .setIsolationLevel('repeatable read')
     .execute(async (trx) => {
       const tickets = await loadOpenTickets(trx, locationId);
-      // Every event of a location reaches its kitchen, so the location's newest is the cursor.
-      const last = await trx
-        .selectFrom('events')
-        .select((eb) => eb.fn.max('id').as('id'))
-        .where('location_id', '=', locationId)
-        .executeTakeFirst();
-      return { locationId, tickets, lastEventId: Number(last?.id ?? 0) };
+      const heads = await roomHeads(trx, [rooms.kitchen(locationId)]);
+      return { locationId, tickets, lastEventId: heads.get(rooms.kitchen(locationId)) ?? 0 };
+    });
+}
+
+/** The ready board now: open orders' numbers and stages, and the event id it is current to. */
+export async function readyBoard(
+  db: Kysely<Database>,
+  locationId: number,
+): Promise<{ entries: BoardEntry[]; lastEventId: number }> {
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const tickets = await loadOpenTickets(trx, locationId);
+      const heads = await roomHeads(trx, [rooms.board(locationId)]);
+      return {
+        entries: tickets.filter((ticket) => ticket.status !== 'placed').map(toBoardEntry),
+        lastEventId: heads.get(rooms.board(locationId)) ?? 0,
+      };
     });
 }

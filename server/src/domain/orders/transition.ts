@@ -17,7 +17,7 @@ import {
 } from '@ticketrail/shared';
 import type { Database, OrderRow } from '../../db/schema';
 import { conflict, invalid, notFound } from '../errors';
-import { appendEvent, type OrderChange } from '../events';
+import { appendEvent, transact, type OrderChange } from '../events';
 import { assertRole, assertWorksAt, type StaffActor } from '../staff';
 import { orderRooms } from './place';
 import { loadTicket, type KitchenTicket } from './views';
@@ -56,7 +56,7 @@ export async function transitionOrder(
   input: TransitionInput,
   now = new Date(),
 ): Promise<KitchenTicket> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     assertRole(actor, mayMoveOrderTo(actor.role, input.to), ACTION_WORDS[input.to]);
     const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
     return applyTransition(trx, order, input.to, input.reason ?? null, now);
@@ -70,7 +70,7 @@ export async function advanceOrder(
   input: { orderId: string; expectedVersion: number },
   now = new Date(),
 ): Promise<KitchenTicket> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     // Locked (and the location checked) before the next stage is worked out, so
     // staff of another location learn nothing about the order, not even its status.
     const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
@@ -118,7 +118,7 @@ export async function setItemStatus(
   input: ItemStatusInput,
   now = new Date(),
 ): Promise<KitchenTicket> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     assertRole(actor, mayWorkItems(actor.role), 'mark items');
     const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
     const item = await trx

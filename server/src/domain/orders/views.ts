@@ -63,7 +63,8 @@ export type GuestOrder = Omit<KitchenTicket, 'guestPhone' | 'deliveryAddress' | 
 
 /** A ready-board line: an order number and how far along it is, nothing else. */
 export interface BoardEntry {
-  orderId: string;
+  businessDate: string;
+  number: number;
   displayNumber: string;
   status: OrderStatus;
   readyAt: string | null;
@@ -79,7 +80,8 @@ export function toGuestOrder(ticket: KitchenTicket): GuestOrder {
 
 export function toBoardEntry(ticket: KitchenTicket): BoardEntry {
   return {
-    orderId: ticket.id,
+    businessDate: ticket.businessDate,
+    number: ticket.number,
     displayNumber: ticket.displayNumber,
     status: ticket.status,
     readyAt: ticket.times.readyAt,

@@ -1,0 +1,60 @@
+/**
+ * The live layer of one server process: the bus, the room hub, and the
+ * publisher that puts every committed event on its rooms' channels.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import { onEventsCommitted, type StoredEvent } from '../domain/events';
+import type { RoomBus } from './bus';
+import { feedEvent } from './feeds';
+import { RoomHub, type Envelope } from './hub';
+
+export interface Realtime {
+  bus: RoomBus;
+  hub: RoomHub;
+  close(): Promise<void>;
+}
+
+export interface RealtimeOptions {
+  /** How often live rooms are compared with the log, as a last resort. */
+  sweepMs?: number;
+  log?: (message: string) => void;
+}
+
+export function createRealtime(
+  db: Kysely<Database>,
+  bus: RoomBus,
+  options: RealtimeOptions = {},
+): Realtime {
+  const log = options.log ?? ((message: string) => console.error(message));
+  const hub = new RoomHub(db, bus, { sweepMs: options.sweepMs ?? 10_000, log });
+
+  const publish = (events: readonly StoredEvent[]) => {
+    for (const stored of events) {
+      for (const room of stored.rooms) {
+        const envelope: Envelope = {
+          id: stored.id,
+          prev: stored.previous[room] ?? 0,
+          event: feedEvent(room, stored.event),
+        };
+        bus.publish(room, JSON.stringify(envelope)).catch((error: unknown) => {
+          // The event is in the log; receivers find the gap by its successor or
+          // by a sweep. Sweep here soon, for this process's own listeners.
+          log(`[realtime] publishing event ${stored.id} to ${room} failed: ${String(error)}`);
+          hub.sweepSoon();
+        });
+      }
+    }
+  };
+  const stopPublishing = onEventsCommitted(db, publish);
+
+  return {
+    bus,
+    hub,
+    close: async () => {
+      stopPublishing();
+      hub.close();
+      await bus.close();
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { locationLiveInputSchema, locationSlugSchema, rooms } from '@ticketrail/shared';
+import { z } from 'zod';
+import { findLocation } from '../domain/menu';
+import { readyBoard } from '../domain/orders/read';
+import { resumeAfter } from '../realtime/last-event-id';
+import { roomFeed } from '../realtime/stream';
+import { publicProcedure, router } from '../trpc';
+
+/** The customer-facing ready board: order numbers and stages, nothing else. */
+export const boardRouter = router({
+  /** The numbers on the board now, and the event id they are current to. */
+  get: publicProcedure
+    .input(z.strictObject({ locationSlug: locationSlugSchema }))
+    .query(async ({ ctx, input }) =>
+      readyBoard(ctx.db, (await findLocation(ctx.db, input.locationSlug)).id),
+    ),
+
+  /** Numbers moving between stages, live. */
+  live: publicProcedure
+    .input(locationLiveInputSchema)
+    .subscription(async ({ ctx, input, signal }) => {
+      const location = await findLocation(ctx.db, input.locationSlug);
+      return roomFeed(
+        ctx,
+        rooms.board(location.id),
+        'board',
+        resumeAfter(input.lastEventId),
+        signal,
+      );
+    }),
+});
