@@ -25,5 +25,5 @@ await pnpmOrExit(['exec', 'vitest', 'run'], 'The tests');
 if (skipped.length > 0) {
   warn(['SKIPPED SUITES — these did not run:', ...skipped.map((suite) => `  • ${suite}`)]);
 } else {
-  console.log('\n✓ Every suite ran, on PGlite and on real Postgres.');
+  console.log('\n✓ Every suite ran: PGlite and real Postgres, the memory bus and Redis.');
 }

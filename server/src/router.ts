@@ -22,5 +22,11 @@ export type AppRouter = typeof appRouter;
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
+/**
+ * One item a subscription delivers, e.g. `Delivered<RouterOutputs['kitchen']['live']>`:
+ * `{ id, data }`, where `id` is the event id to resume after.
+ */
+export type Delivered<Output> = Output extends AsyncIterable<infer Item> ? Item : never;
+
 /** Calls procedures in-process (tests, scripts) with the same checks as over HTTP. */
 export const createCaller = createCallerFactory(appRouter);

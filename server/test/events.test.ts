@@ -115,6 +115,8 @@ describe(`event log (${backend})`, () => {
         throw new Error('the power went out');
       }),
     ).rejects.toThrow('the power went out');
+    stop();
+    expect(committed).toEqual([]);
     expect(await tableCounts(db)).toEqual(before);
     const row = await db
       .selectFrom('orders')

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { sql } from 'kysely';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import { createContext, type AppDeps } from '../context';
 import { appRouter } from '../router';
 import { createStaticHandler } from './static-files';
@@ -45,6 +45,8 @@ export interface RunningServer {
   port: number;
   /** http://host:port, for tests and the start-up banner. */
   url: string;
+  /** The open WebSocket connections. */
+  clients(): ReadonlySet<WebSocket>;
   /** Tells WebSocket clients to reconnect (to another instance, or to this one restarted), then stops. */
   close(): Promise<void>;
 }
@@ -130,6 +132,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server,
     port,
     url: `http://${host}:${port}`,
+    clients: () => wss.clients,
     close: async () => {
       clearInterval(watchdog);
       websocket.broadcastReconnectNotification();

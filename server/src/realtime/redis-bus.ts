@@ -21,6 +21,8 @@ export class RedisBus implements RoomBus {
   readonly kind = 'redis';
   readonly publisher: Redis;
   readonly subscriber: Redis;
+  /** The subscriber connection's CLIENT SETNAME. */
+  readonly connectionName: string;
   readonly #channels = new Set<string>();
   readonly #prefix: string;
   readonly #log: (message: string) => void;
@@ -30,13 +32,16 @@ export class RedisBus implements RoomBus {
   constructor(url: string, options: RedisBusOptions) {
     this.#prefix = options.prefix;
     this.#log = options.log;
-    this.publisher = new Redis(url, { maxRetriesPerRequest: 2, connectionName: 'ticketrail-pub' });
+    // Named so an operator can tell them apart in CLIENT LIST.
+    const name = `${options.prefix.replace(/[^A-Za-z0-9_-]/g, '')}-${process.pid}`;
+    this.publisher = new Redis(url, { maxRetriesPerRequest: 2, connectionName: `${name}-pub` });
     this.subscriber = new Redis(url, {
       // We re-subscribe ourselves, so that we know when it is done (see above).
       autoResubscribe: false,
       maxRetriesPerRequest: null,
-      connectionName: 'ticketrail-sub',
+      connectionName: `${name}-sub`,
     });
+    this.connectionName = `${name}-sub`;
     for (const [name, connection] of [
       ['publisher', this.publisher],
       ['subscriber', this.subscriber],

@@ -17,13 +17,18 @@ export const backend: TestBackend =
 export interface TestDatabase extends DatabaseHandle {
   /** Drops the database (Postgres) or discards it (PGlite). */
   destroy(): Promise<void>;
+  /**
+   * Another connection pool to the same database, as a second server process
+   * would have. Postgres only: PGlite is one connection inside one process.
+   */
+  openAnother: (() => Promise<DatabaseHandle>) | null;
 }
 
 export async function openTestDatabase(): Promise<TestDatabase> {
   if (backend === 'pglite') {
     const handle = await openDatabase({ kind: 'pglite', dataDir: null });
     await migrateToLatest(handle.db);
-    return { ...handle, destroy: () => handle.close() };
+    return { ...handle, destroy: () => handle.close(), openAnother: null };
   }
 
   const url = process.env.DATABASE_URL;
@@ -42,9 +47,16 @@ export async function openTestDatabase(): Promise<TestDatabase> {
     maxConnections: 20,
   });
   await migrateToLatest(handle.db);
+  const others: DatabaseHandle[] = [];
   return {
     ...handle,
+    openAnother: async () => {
+      const other = await openDatabase({ kind: 'postgres', url: testUrl.toString() });
+      others.push(other);
+      return other;
+    },
     destroy: async () => {
+      await Promise.all(others.map((other) => other.close()));
       await handle.close();
       // Not WITH (FORCE): killing the pool's closing connections makes them throw.
       // A backend can outlive its client by a moment, so wait for it instead.

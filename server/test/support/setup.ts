@@ -18,6 +18,9 @@ export function useTestDatabase() {
     get db() {
       return state.database.db;
     },
+    get database() {
+      return state.database;
+    },
     get fixture() {
       return state.fixture;
     },
