@@ -83,11 +83,12 @@ describe(`guest order → kitchen → completed (${backend})`, () => {
     expect(ticket).toMatchObject({ status: 'ready', version: 5 });
     expect(ticket.times.readyAt).not.toBeNull();
 
-    const tracked = await guest(db).orders.track({
+    const { order: tracked, lastEventId } = await guest(db).orders.track({
       orderId: order.id,
       token: placed.trackingToken,
     });
     expect(tracked.status).toBe('ready');
+    expect(lastEventId).toBeGreaterThan(0);
     expect(tracked.items.every((item) => item.status === 'done')).toBe(true);
 
     // Front of house hands it over.

@@ -12,7 +12,7 @@ import {
 } from '@ticketrail/shared';
 import type { Database, LocationRow } from '../db/schema';
 import { notFound } from './errors';
-import { appendEvent, transact } from './events';
+import { appendEvent, roomHeads, transact } from './events';
 import { assertRole, assertWorksAt, type StaffActor } from './staff';
 
 export interface PublicLocation {
@@ -65,6 +65,8 @@ export interface MenuCategory {
 export interface Menu {
   location: PublicLocation;
   categories: MenuCategory[];
+  /** The newest availability event this menu includes: resume `menu.live` after it. */
+  lastEventId: number;
 }
 
 export function toPublicLocation(row: LocationRow): PublicLocation {
@@ -153,7 +155,15 @@ async function loadOptionGroups(
 
 export async function getMenu(db: Kysely<Database>, slug: string): Promise<Menu> {
   const location = await findLocation(db, slug);
-  const [categories, items] = await Promise.all([
+  // One snapshot for the rows and the cursor, so no change falls between them.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => readMenu(trx, location));
+}
+
+async function readMenu(db: Kysely<Database>, location: LocationRow): Promise<Menu> {
+  const [categories, items, heads] = await Promise.all([
     db
       .selectFrom('menu_categories')
       .selectAll()
@@ -168,6 +178,7 @@ export async function getMenu(db: Kysely<Database>, slug: string): Promise<Menu>
       .orderBy('sort_order')
       .orderBy('id')
       .execute(),
+    roomHeads(db, [rooms.menu(location.id)]),
   ]);
   const groups = await loadOptionGroups(
     db,
@@ -205,6 +216,7 @@ export async function getMenu(db: Kysely<Database>, slug: string): Promise<Menu>
         ...section(parent),
         children: categories.filter((child) => child.parent_id === parent.id).map(section),
       })),
+    lastEventId: heads.get(rooms.menu(location.id)) ?? 0,
   };
 }
 

@@ -23,7 +23,7 @@ import {
 export async function trackOrder(
   db: Kysely<Database>,
   input: { orderId: string; token: string },
-): Promise<GuestOrder> {
+): Promise<{ order: GuestOrder; lastEventId: number }> {
   const row = await db
     .selectFrom('orders')
     .select('tracking_token_hash')
@@ -32,9 +32,18 @@ export async function trackOrder(
   if (!row || !tokenMatches(input.token, row.tracking_token_hash)) {
     throw notFound('Order not found. Please check the tracking link.');
   }
-  const ticket = await loadTicket(db, input.orderId);
-  if (!ticket) throw notFound('Order not found. Please check the tracking link.');
-  return toGuestOrder(ticket);
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      const ticket = await loadTicket(trx, input.orderId);
+      if (!ticket) throw notFound('Order not found. Please check the tracking link.');
+      const heads = await roomHeads(trx, [rooms.order(input.orderId)]);
+      return {
+        order: toGuestOrder(ticket),
+        lastEventId: heads.get(rooms.order(input.orderId)) ?? 0,
+      };
+    });
 }
 
 /**
