@@ -325,7 +325,7 @@ describe(`access (${backend})`, () => {
     const b = await guest(t.db).orders.place(pickupOrder(s.f, { guest: { name: 'Brendan' } }));
     const track = (orderId: string, token: string) => () =>
       guest(t.db).orders.track({ orderId, token });
-    expect((await track(a.order.id, a.trackingToken)()).id).toBe(a.order.id);
+    expect((await track(a.order.id, a.trackingToken)()).order.id).toBe(a.order.id);
 
     const message = 'Order not found. Please check the tracking link.';
     const misses = [

@@ -25,9 +25,11 @@ describe('router types', () => {
   });
 
   it('the guest view leaves out what only staff may see', () => {
-    expectTypeOf<RouterOutputs['orders']['track']>().not.toHaveProperty('guestPhone');
-    expectTypeOf<RouterOutputs['orders']['track']>().not.toHaveProperty('deliveryAddress');
-    expectTypeOf<RouterOutputs['orders']['track']['items'][number]>().not.toHaveProperty('station');
+    expectTypeOf<RouterOutputs['orders']['track']['order']>().not.toHaveProperty('guestPhone');
+    expectTypeOf<RouterOutputs['orders']['track']['order']>().not.toHaveProperty('deliveryAddress');
+    expectTypeOf<RouterOutputs['orders']['track']['order']['items'][number]>().not.toHaveProperty(
+      'station',
+    );
     expectTypeOf<Ticket>().toHaveProperty('guestPhone');
   });
 
