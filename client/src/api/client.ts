@@ -1,0 +1,95 @@
+/**
+ * The typed API client: queries and mutations over batched HTTP, subscriptions
+ * over one WebSocket. Only types come from the server package: the browser
+ * bundle holds no server code.
+ */
+import { QueryClient } from '@tanstack/react-query';
+import { createWSClient, httpBatchLink, splitLink, wsLink, type TRPCClient } from '@trpc/client';
+import { createTRPCReact } from '@trpc/react-query';
+import type { AppRouter } from '@ticketrail/server';
+import { createBackoff, type RetryDelay } from './backoff';
+
+export const trpc = createTRPCReact<AppRouter>();
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false },
+    },
+  });
+}
+
+/** The socket keeps itself honest: a ping with no pong in time closes it, and it reconnects. */
+export interface KeepAlive {
+  intervalMs: number;
+  pongTimeoutMs: number;
+}
+
+export interface ApiClientOptions {
+  /** The staff session token, read at each request and each (re)connect; null for guests. */
+  getSessionToken?: () => string | null;
+  /** Where queries and mutations go. Relative in the browser; absolute in tests. */
+  httpUrl?: string;
+  /** Where the socket connects; derived from the page's address by default. */
+  wsUrl?: string;
+  /** Node has no global WebSocket before v22: tests pass `WebSocket` from 'ws'. */
+  WebSocket?: typeof globalThis.WebSocket;
+  /** jsdom's fetch, where there is one, is not the one tests want. */
+  fetch?: typeof globalThis.fetch;
+  retryDelayMs?: RetryDelay;
+  /**
+   * A dropped Wi-Fi leaves a socket that looks open until TCP gives up minutes
+   * later; a missed pong notices within intervalMs + pongTimeoutMs.
+   */
+  keepAlive?: KeepAlive;
+}
+
+export const DEFAULT_KEEP_ALIVE: KeepAlive = { intervalMs: 10_000, pongTimeoutMs: 4_000 };
+
+export interface ApiClient {
+  trpc: TRPCClient<AppRouter>;
+  /** Closes the socket for good (ends every subscription); for tests and sign-out. */
+  close(): Promise<void>;
+}
+
+/** ws(s)://<this host>/trpc: the server takes WebSocket upgrades on the tRPC path. */
+export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/trpc`;
+}
+
+export function createTrpcClient(options: ApiClientOptions = {}): ApiClient {
+  const getSessionToken = options.getSessionToken ?? (() => null);
+  const wsClient = createWSClient({
+    // A function, so the address is read when connecting rather than at import time.
+    url: () => options.wsUrl ?? webSocketUrl(window.location),
+    ...(options.WebSocket ? { WebSocket: options.WebSocket } : {}),
+    // Browsers cannot set headers on a socket: the token is the first message instead.
+    // Read at every (re)connect, so a socket opened after sign-in carries the new token.
+    connectionParams: async () => {
+      const token = getSessionToken();
+      return token ? { token } : {};
+    },
+    retryDelayMs: options.retryDelayMs ?? createBackoff(),
+    keepAlive: { enabled: true, ...(options.keepAlive ?? DEFAULT_KEEP_ALIVE) },
+    // Pages without a live feed (the home page) then open no socket at all.
+    lazy: { enabled: true, closeMs: 30_000 },
+  });
+
+  const client = trpc.createClient({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: wsLink({ client: wsClient }),
+        false: httpBatchLink({
+          url: options.httpUrl ?? '/trpc',
+          ...(options.fetch ? { fetch: options.fetch } : {}),
+          headers: () => {
+            const token = getSessionToken();
+            return token ? { authorization: `Bearer ${token}` } : {};
+          },
+        }),
+      }),
+    ],
+  });
+  return { trpc: client, close: () => wsClient.close() };
+}

@@ -1,0 +1,40 @@
+/** One real Ticketrail server process (Postgres + Redis bus), for the benchmark. */
+import { openDatabase } from '../../server/src/db/connect';
+import { startServer } from '../../server/src/http/server';
+import { createRealtime } from '../../server/src/realtime';
+import { RedisBus } from '../../server/src/realtime/redis-bus';
+import { answerBench } from './ipc';
+
+const { DATABASE_URL, REDIS_URL, PORT, REDIS_PREFIX } = process.env;
+if (!DATABASE_URL || !REDIS_URL || !PORT || !REDIS_PREFIX) throw new Error('bench instance env');
+
+let resyncs = 0;
+const log = (message: string) => {
+  if (message.includes('subscriber back')) resyncs += 1;
+  else if (!message.includes('Connection is closed'))
+    console.error(`[ticketrail ${PORT}] ${message}`);
+};
+const database = await openDatabase({ kind: 'postgres', url: DATABASE_URL, maxConnections: 8 });
+const realtime = createRealtime(
+  database.db,
+  new RedisBus(REDIS_URL, { prefix: REDIS_PREFIX, log }),
+  {
+    log,
+  },
+);
+const server = await startServer({
+  deps: { db: database.db, realtime },
+  port: Number(PORT),
+  host: '127.0.0.1',
+  clientDist: '/nonexistent',
+  log,
+});
+answerBench(
+  async () => {
+    await server.close();
+    await realtime.close();
+    await database.close();
+  },
+  () => resyncs,
+);
+process.send?.({ type: 'ready', port: server.port });
