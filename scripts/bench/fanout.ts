@@ -268,7 +268,7 @@ async function startInstance(
   });
   await new Promise<void>((resolve, reject) => {
     child.once('message', (message: BenchReply) =>
-      message.type === 'ready' ? resolve() : reject(),
+      message.type === 'ready' ? resolve() : reject(new Error(`unexpected ${message.type}`)),
     );
     child.once('exit', (code) => reject(new Error(`${stack} instance exited (${code})`)));
   });
@@ -332,7 +332,7 @@ class Clients {
         }
       });
       socket.on('message', (data) => {
-        const message = JSON.parse(String(data)) as {
+        const message = JSON.parse((data as Buffer).toString()) as {
           id?: number | string;
           joined?: boolean;
           result?: { type: string; id?: string };

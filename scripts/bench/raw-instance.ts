@@ -33,7 +33,7 @@ const wss = new WebSocketServer({ port: Number(PORT), host: '127.0.0.1' });
 wss.on('connection', (socket) => {
   const joined: string[] = [];
   socket.on('message', (data) => {
-    const { room } = JSON.parse(String(data)) as { room: string };
+    const { room } = JSON.parse((data as Buffer).toString()) as { room: string };
     let sockets = rooms.get(room);
     if (!sockets) {
       sockets = new Set();
