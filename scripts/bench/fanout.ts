@@ -27,6 +27,7 @@ import type { KitchenTicket } from '../../server/src/domain/orders/views';
 import { login } from '../../server/src/domain/staff';
 import { hashToken } from '../../server/src/domain/tokens';
 import { feedEvent } from '../../server/src/realtime/feeds';
+import { encodeEnvelope } from '../../server/src/realtime/wire';
 import { seedDemo } from '../../server/src/seed/demo';
 import type { BenchReply, BenchRequest } from './ipc';
 
@@ -238,7 +239,7 @@ class Producer {
         const envelope = { id, prev: this.#heads.get(room) ?? 0, event: feedEvent(room, event) };
         this.#heads.set(room, id);
         this.published.set(room, (this.published.get(room) ?? 0) + 1);
-        pipeline.publish(this.prefix + room, JSON.stringify(envelope));
+        pipeline.publish(this.prefix + room, encodeEnvelope(envelope));
       }
     });
     await pipeline.exec();
@@ -262,7 +263,15 @@ async function startInstance(
 ): Promise<Instance> {
   const file = stack === 'ticketrail' ? 'ticketrail-instance.ts' : 'raw-instance.ts';
   const child = fork(`${here}${file}`, [], {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
+    execArgv: [
+      '--import',
+      'tsx',
+      '--expose-gc',
+      // BENCH_PROFILE=dir writes a CPU profile per server process there.
+      ...(process.env.BENCH_PROFILE
+        ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+        : []),
+    ],
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -4,12 +4,12 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { applyWSSHandler } from '@trpc/server/adapters/ws';
 import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createContext, type AppDeps } from '../context';
 import { appRouter } from '../router';
 import { createStaticHandler } from './static-files';
+import { serveTrpcOverWebSocket } from './trpc-websocket';
 
 export interface ServerOptions {
   deps: AppDeps;
@@ -29,15 +29,14 @@ export interface WebSocketLimits {
    * dropped, it reconnects and resumes from the log.
    */
   maxBufferedBytes: number;
+  /** A client that has not answered the previous ping by the next one is dropped. */
   pingMs: number;
-  pongWaitMs: number;
 }
 
 const DEFAULT_LIMITS: WebSocketLimits = {
   maxMessageBytes: 64 * 1024,
   maxBufferedBytes: 4 * 1024 * 1024,
   pingMs: 30_000,
-  pongWaitMs: 10_000,
 };
 
 export interface RunningServer {
@@ -73,12 +72,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const limits = { ...DEFAULT_LIMITS, ...options.websocket };
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });
-  const websocket = applyWSSHandler({
+  const websocket = serveTrpcOverWebSocket({
     wss,
     router: appRouter,
     createContext: ({ req, info }) => createContext(options.deps, { req, info }),
-    keepAlive: { enabled: true, pingMs: limits.pingMs, pongWaitMs: limits.pongWaitMs },
-    onError: ({ error, path }) => {
+    pingMs: limits.pingMs,
+    onError: (error, path) => {
       if (error.code === 'INTERNAL_SERVER_ERROR') {
         log(`[ws] ${path ?? '(no path)'} failed: ${error.cause?.stack ?? error.message}`);
       }
@@ -135,7 +134,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     clients: () => wss.clients,
     close: async () => {
       clearInterval(watchdog);
-      websocket.broadcastReconnectNotification();
+      websocket.stop();
+      websocket.broadcastReconnect();
       // A moment for the notices to leave before the sockets close.
       await new Promise((resolve) => setTimeout(resolve, 100));
       for (const client of wss.clients) client.terminate();

@@ -20,6 +20,7 @@ import type { Database } from '../db/schema';
 import { eventsAfter, roomHeads } from '../domain/events';
 import type { RoomBus } from './bus';
 import { feedEvent, type FeedEvent } from './feeds';
+import { decodeEnvelope, type Envelope } from './wire';
 
 /** One event as a room's listeners receive it; the same object for all of them. */
 export interface Delivery {
@@ -28,14 +29,6 @@ export interface Delivery {
 }
 
 export type Listener = (delivery: Delivery) => void;
-
-/** The message on a room's channel. */
-export interface Envelope {
-  id: number;
-  /** The room's previous event id, 0 for its first. */
-  prev: number;
-  event: FeedEvent | null;
-}
 
 interface Room {
   name: RoomName;
@@ -148,7 +141,7 @@ export class RoomHub {
     if (!room) return;
     let envelope: Envelope;
     try {
-      envelope = JSON.parse(payload) as Envelope;
+      envelope = decodeEnvelope(payload);
     } catch {
       this.#options.log(`[hub] dropped an unreadable message on ${name}`);
       return;

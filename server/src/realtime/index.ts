@@ -7,7 +7,8 @@ import type { Database } from '../db/schema';
 import { onEventsCommitted, type StoredEvent } from '../domain/events';
 import type { RoomBus } from './bus';
 import { feedEvent } from './feeds';
-import { RoomHub, type Envelope } from './hub';
+import { RoomHub } from './hub';
+import { encodeEnvelope } from './wire';
 
 export interface Realtime {
   bus: RoomBus;
@@ -32,12 +33,12 @@ export function createRealtime(
   const publish = (events: readonly StoredEvent[]) => {
     for (const stored of events) {
       for (const room of stored.rooms) {
-        const envelope: Envelope = {
+        const envelope = encodeEnvelope({
           id: stored.id,
           prev: stored.previous[room] ?? 0,
           event: feedEvent(room, stored.event),
-        };
-        bus.publish(room, JSON.stringify(envelope)).catch((error: unknown) => {
+        });
+        bus.publish(room, envelope).catch((error: unknown) => {
           // The event is in the log; receivers find the gap by its successor or
           // by a sweep. Sweep here soon, for this process's own listeners.
           log(`[realtime] publishing event ${stored.id} to ${room} failed: ${String(error)}`);
