@@ -41,6 +41,19 @@ const projects: TestProjectConfiguration[] = [
     },
   }),
   serverProject('server:pglite', 'pglite'),
+  defineProject({
+    test: {
+      name: 'client',
+      root: './client',
+      include: ['src/**/*.test.{ts,tsx}'],
+      // Pure modules test in Node; component tests say `@vitest-environment jsdom`.
+      environment: 'node',
+      testTimeout: 30_000,
+      hookTimeout: 60_000,
+      // Type-level tests: what the client infers from the router, with no copies by hand.
+      typecheck: { enabled: true, include: ['src/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
+    },
+  }),
 ];
 
 if (process.env.DATABASE_URL) projects.push(serverProject('server:postgres', 'postgres'));

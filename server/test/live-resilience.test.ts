@@ -237,42 +237,50 @@ describe.each(busKinds)(`resilience on the %s bus (${backend})`, (busKind) => {
     expect(screen.ids).toEqual(await kitchenLog());
   });
 
-  it('a client that stops reading is cut off instead of growing server memory', async () => {
-    const live = await instance(t.db, busMaker(busKind)(), {
-      websocket: { maxBufferedBytes: 64 * 1024 },
-    });
-    const socket = new WebSocket(live.wsUrl);
-    cleanups.push(async () => socket.terminate());
-    await new Promise((resolve) => socket.once('open', resolve));
-    const closed = new Promise((resolve) => socket.once('close', resolve));
-    socket.send(
-      JSON.stringify({
-        id: 1,
-        method: 'subscription',
-        params: { path: 'menu.live', input: { locationSlug: t.fixture.main.slug } },
-      }),
-    );
-    await waitUntil(() => live.realtime.hub.roomCount === 1, 'the menu room');
-    // A phone in a pocket: the socket is open but nothing is read from it.
-    (socket as unknown as { _socket: { pause(): void } })._socket.pause();
-
-    const big = 'x'.repeat(16 * 1024);
-    for (let index = 0; index < 400 && live.server.clients().size > 0; index += 1) {
-      await transact(t.db, (trx) =>
-        appendEvent(trx, t.fixture.main.id, [rooms.menu(t.fixture.main.id)], {
-          type: 'menu.availability',
-          itemId: t.fixture.items.fries,
-          name: big,
-          available: index % 2 === 0,
-          soldOut: false,
+  // The watchdog does not depend on the bus; on Redis the tens of MB this pushes
+  // would test Redis's own pub/sub buffer limits instead.
+  it.runIf(busKind === 'memory')(
+    'a client that stops reading is cut off instead of growing server memory',
+    async () => {
+      const live = await instance(t.db, busMaker(busKind)(), {
+        websocket: { maxBufferedBytes: 64 * 1024 },
+      });
+      const socket = new WebSocket(live.wsUrl);
+      cleanups.push(async () => socket.terminate());
+      await new Promise((resolve) => socket.once('open', resolve));
+      const closed = new Promise((resolve) => socket.once('close', resolve));
+      socket.send(
+        JSON.stringify({
+          id: 1,
+          method: 'subscription',
+          params: { path: 'menu.live', input: { locationSlug: t.fixture.main.slug } },
         }),
       );
-    }
-    await waitUntil(
-      () => live.server.clients().size === 0,
-      'the server to drop the stalled client',
-    );
-    (socket as unknown as { _socket: { resume(): void } })._socket.resume();
-    await closed;
-  });
+      await waitUntil(() => live.realtime.hub.roomCount === 1, 'the menu room');
+      // A phone in a pocket: the socket is open but nothing is read from it.
+      (socket as unknown as { _socket: { pause(): void } })._socket.pause();
+
+      // Enough to overflow the kernel's socket buffers on both ends (several MB on
+      // loopback), so the server's own buffer must grow; it stops as soon as the
+      // server cuts the client.
+      const big = 'x'.repeat(64 * 1024);
+      for (let index = 0; index < 1000 && live.server.clients().size > 0; index += 1) {
+        await transact(t.db, (trx) =>
+          appendEvent(trx, t.fixture.main.id, [rooms.menu(t.fixture.main.id)], {
+            type: 'menu.availability',
+            itemId: t.fixture.items.fries,
+            name: big,
+            available: index % 2 === 0,
+            soldOut: false,
+          }),
+        );
+      }
+      await waitUntil(
+        () => live.server.clients().size === 0,
+        'the server to drop the stalled client',
+      );
+      (socket as unknown as { _socket: { resume(): void } })._socket.resume();
+      await closed;
+    },
+  );
 });

@@ -34,8 +34,6 @@ export interface ApiClientOptions {
   wsUrl?: string;
   /** Node has no global WebSocket before v22: tests pass `WebSocket` from 'ws'. */
   WebSocket?: typeof globalThis.WebSocket;
-  /** jsdom's fetch, where there is one, is not the one tests want. */
-  fetch?: typeof globalThis.fetch;
   retryDelayMs?: RetryDelay;
   /**
    * A dropped Wi-Fi leaves a socket that looks open until TCP gives up minutes
@@ -82,7 +80,6 @@ export function createTrpcClient(options: ApiClientOptions = {}): ApiClient {
         true: wsLink({ client: wsClient }),
         false: httpBatchLink({
           url: options.httpUrl ?? '/trpc',
-          ...(options.fetch ? { fetch: options.fetch } : {}),
           headers: () => {
             const token = getSessionToken();
             return token ? { authorization: `Bearer ${token}` } : {};

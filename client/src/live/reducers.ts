@@ -118,7 +118,11 @@ const sameEntry = (a: ReadyBoardEntry, b: ReadyBoardEntry) =>
   a.businessDate === b.businessDate && a.number === b.number;
 
 const compareEntries = (a: ReadyBoardEntry, b: ReadyBoardEntry) =>
-  a.businessDate !== b.businessDate ? (a.businessDate < b.businessDate ? -1 : 1) : a.number - b.number;
+  a.businessDate !== b.businessDate
+    ? a.businessDate < b.businessDate
+      ? -1
+      : 1
+    : a.number - b.number;
 
 /**
  * The ready board after one event: an order shows from accepted until ready,

@@ -1,4 +1,4 @@
-import { trpc } from '../trpc';
+import { trpc } from '../api/client';
 import { LoadError, Loading } from '../components/States';
 
 export function HomePage() {

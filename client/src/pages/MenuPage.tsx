@@ -1,7 +1,8 @@
 import { formatMoney } from '@ticketrail/shared';
 import type { RouterOutputs } from '@ticketrail/server';
+import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LoadError, Loading } from '../components/States';
-import { trpc } from '../trpc';
+import { useLiveMenu } from '../live/feeds';
 
 type Menu = RouterOutputs['menu']['get'];
 type MenuItem = Menu['categories'][number]['items'][number];
@@ -60,7 +61,8 @@ function Section({
 }
 
 export function MenuPage({ slug }: { slug: string }) {
-  const menu = trpc.menu.get.useQuery({ locationSlug: slug });
+  // Items the kitchen 86es (or brings back) change here as it happens.
+  const { menu, live } = useLiveMenu(slug);
   if (menu.isPending) {
     return (
       <main className="page">
@@ -84,6 +86,7 @@ export function MenuPage({ slug }: { slug: string }) {
           ← All restaurants
         </a>
         <h1>{location.name}</h1>
+        <ConnectionBadge connection={live} />
         {!location.acceptingOrders ? (
           <p className="tag tag--warn">Not taking orders right now</p>
         ) : null}

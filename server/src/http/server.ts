@@ -109,9 +109,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     });
   });
 
+  let closing = false;
   server.on('upgrade', (req, socket, head) => {
     const path = (req.url ?? '/').split('?')[0];
-    if (path !== '/trpc' && path !== '/trpc/') {
+    // Told to reconnect, a client must reach another (or the restarted) process, not this one.
+    if (closing || (path !== '/trpc' && path !== '/trpc/')) {
       socket.destroy();
       return;
     }
@@ -133,6 +135,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: `http://${host}:${port}`,
     clients: () => wss.clients,
     close: async () => {
+      closing = true;
       clearInterval(watchdog);
       websocket.stop();
       websocket.broadcastReconnect();

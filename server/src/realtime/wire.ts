@@ -22,15 +22,47 @@ export function encodeEnvelope(envelope: Envelope): string {
 }
 
 const eventJson = new WeakMap<object, string>();
+const HEADER = /^\{"id":(\d+),"prev":(\d+),"event":/;
 
-/** Parses a bus message; the event keeps its JSON for the encoder. */
+/**
+ * Reads a bus message. Only the header is parsed here: the event stays JSON
+ * until something reads a property of it, which on the live path nothing
+ * does: the WebSocket handler writes the JSON as it came.
+ */
 export function decodeEnvelope(payload: string): Envelope {
-  const envelope = JSON.parse(payload) as Envelope;
-  if (envelope.event) {
-    const start = payload.indexOf(EVENT_KEY);
-    if (start > 0) eventJson.set(envelope.event, payload.slice(start + EVENT_KEY.length, -1));
+  const header = HEADER.exec(payload);
+  if (!header) {
+    const envelope = JSON.parse(payload) as Envelope;
+    if (envelope.event) eventJson.set(envelope.event, JSON.stringify(envelope.event));
+    return envelope;
   }
-  return envelope;
+  const json = payload.slice(header[0].length, -1);
+  return {
+    id: Number(header[1]),
+    prev: Number(header[2]),
+    event: json === 'null' ? null : lazyJson<FeedEvent>(json),
+  };
+}
+
+/**
+ * An object that is parsed from `json` the first time it is read, and that
+ * remembers its JSON for the wire. To any reader it is the parsed object.
+ */
+function lazyJson<T extends object>(json: string): T {
+  let parsed: T | undefined;
+  const load = (): T => (parsed ??= JSON.parse(json) as T);
+  const proxy = new Proxy({} as T, {
+    get: (_, key) => Reflect.get(load(), key) as unknown,
+    has: (_, key) => Reflect.has(load(), key),
+    ownKeys: () => Reflect.ownKeys(load()),
+    getOwnPropertyDescriptor: (_, key) => {
+      const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
+      // The proxy's own target is empty, so what it reports must be configurable.
+      return descriptor ? { ...descriptor, configurable: true } : undefined;
+    },
+  });
+  eventJson.set(proxy, json);
+  return proxy;
 }
 
 /**

@@ -1,0 +1,371 @@
+import { describe, expect, it } from 'vitest';
+import {
+  applyBoardEvent,
+  applyKitchenEvent,
+  applyMenuEvent,
+  applyOrderEvent,
+  boardStage,
+  type BoardFeedItem,
+  type KitchenBoard,
+  type KitchenFeedItem,
+  type KitchenTicket,
+  type Menu,
+  type MenuFeedItem,
+  type OrderFeedItem,
+  type ReadyBoard,
+  type ReadyBoardEntry,
+  type TrackedOrder,
+} from './reducers';
+
+type Status = KitchenTicket['status'];
+
+function ticket(id: string, overrides: Partial<KitchenTicket> = {}): KitchenTicket {
+  const number = overrides.number ?? Number(id.replace(/\D/g, '') || '1');
+  return {
+    id,
+    locationId: 1,
+    number,
+    displayNumber: `#${String(number).padStart(3, '0')}`,
+    businessDate: '2026-11-24',
+    type: 'pickup',
+    tableLabel: null,
+    deliveryAddress: null,
+    guestName: 'Aoife',
+    guestPhone: '+353 1 000 0000',
+    notes: null,
+    status: 'placed',
+    version: 1,
+    subtotalCents: 1200,
+    totalCents: 1200,
+    currency: 'EUR',
+    times: {
+      placedAt: `2026-11-24T12:${String(number).padStart(2, '0')}:00.000Z`,
+      acceptedAt: null,
+      preparingAt: null,
+      readyAt: null,
+      completedAt: null,
+      rejectedAt: null,
+      cancelledAt: null,
+    },
+    cancelReason: null,
+    items: [
+      {
+        id: number * 10,
+        menuItemId: 7,
+        name: 'Burger',
+        quantity: 1,
+        unitPriceCents: 1200,
+        lineTotalCents: 1200,
+        options: [],
+        notes: null,
+        station: 'grill',
+        allergens: ['gluten', 'milk'],
+        status: 'queued',
+      },
+    ],
+    ...overrides,
+  };
+}
+
+const moved = (base: KitchenTicket, status: Status, version: number): KitchenTicket => ({
+  ...base,
+  status,
+  version,
+});
+
+const orderEvent = (id: number, t: KitchenTicket): KitchenFeedItem => ({
+  id: String(id),
+  data: { type: 'order.changed', change: { kind: 'placed' }, ticket: t },
+});
+
+const ids = (board: KitchenBoard) => board.tickets.map((t) => `${t.id}@${t.version}:${t.status}`);
+
+describe('kitchen board', () => {
+  const a = ticket('a1');
+  const b = ticket('b2');
+  const start: KitchenBoard = { locationId: 1, tickets: [a, b], lastEventId: 10 };
+
+  it('adds a new ticket and advances the cursor', () => {
+    const c = ticket('c3');
+    const next = applyKitchenEvent(start, orderEvent(11, c));
+    expect(ids(next)).toEqual(['a1@1:placed', 'b2@1:placed', 'c3@1:placed']);
+    expect(next.lastEventId).toBe(11);
+    expect(start.tickets).toHaveLength(2); // the old snapshot is untouched
+  });
+
+  it('replaces a ticket with a newer version, in place', () => {
+    const next = applyKitchenEvent(start, orderEvent(11, moved(a, 'accepted', 2)));
+    expect(ids(next)).toEqual(['a1@2:accepted', 'b2@1:placed']);
+  });
+
+  it('keeps the newer ticket when an older version arrives late (out of order)', () => {
+    const newer = applyKitchenEvent(start, orderEvent(12, moved(a, 'preparing', 3)));
+    // Event 11 (version 2) after event 12: a no-op, the board stays at version 3.
+    const late = applyKitchenEvent(newer, orderEvent(11, moved(a, 'accepted', 2)));
+    expect(late).toBe(newer);
+    expect(ids(late)).toEqual(['a1@3:preparing', 'b2@1:placed']);
+  });
+
+  it('ignores an older version even under a newer event id', () => {
+    const newer = applyKitchenEvent(start, orderEvent(11, moved(a, 'preparing', 3)));
+    const stale = applyKitchenEvent(newer, orderEvent(12, moved(a, 'accepted', 2)));
+    expect(ids(stale)).toEqual(['a1@3:preparing', 'b2@1:placed']);
+    expect(stale.lastEventId).toBe(12);
+  });
+
+  it('keeps the cached ticket for the same version under a newer id', () => {
+    const next = applyKitchenEvent(start, orderEvent(11, { ...a }));
+    expect(next.tickets[0]).toBe(a);
+    expect(next.lastEventId).toBe(11);
+  });
+
+  it('applies a repeated event once (a replay after reconnecting)', () => {
+    const c = ticket('c3');
+    const once = applyKitchenEvent(start, orderEvent(11, c));
+    const twice = applyKitchenEvent(once, orderEvent(11, c));
+    expect(twice).toBe(once);
+    expect(ids(twice)).toEqual(['a1@1:placed', 'b2@1:placed', 'c3@1:placed']);
+  });
+
+  it('skips events the snapshot already includes', () => {
+    const c = ticket('c3');
+    expect(applyKitchenEvent(start, orderEvent(10, c))).toBe(start);
+    expect(applyKitchenEvent(start, orderEvent(3, c))).toBe(start);
+  });
+
+  it.each(['completed', 'rejected', 'cancelled'] as const)(
+    'removes a ticket once it is %s',
+    (status) => {
+      const next = applyKitchenEvent(start, orderEvent(11, moved(a, status, 2)));
+      expect(ids(next)).toEqual(['b2@1:placed']);
+    },
+  );
+
+  it('does not bring a removed ticket back with a late event', () => {
+    const gone = applyKitchenEvent(start, orderEvent(12, moved(a, 'completed', 5)));
+    const late = applyKitchenEvent(gone, orderEvent(11, moved(a, 'ready', 4)));
+    expect(ids(late)).toEqual(['b2@1:placed']);
+  });
+
+  it('does not add a ticket that is already closed', () => {
+    const next = applyKitchenEvent(start, orderEvent(11, moved(ticket('c3'), 'cancelled', 2)));
+    expect(ids(next)).toEqual(['a1@1:placed', 'b2@1:placed']);
+    expect(next.lastEventId).toBe(11);
+  });
+
+  it('keeps the oldest first by time placed, then number', () => {
+    const early = ticket('z9', { times: { ...a.times, placedAt: '2026-11-24T11:00:00.000Z' } });
+    const sameTime = ticket('b0', { number: 0, times: { ...b.times } });
+    let next = applyKitchenEvent(start, orderEvent(11, early));
+    next = applyKitchenEvent(next, orderEvent(12, sameTime));
+    expect(next.tickets.map((t) => t.id)).toEqual(['z9', 'a1', 'b0', 'b2']);
+  });
+
+  it('leaves tickets alone on availability events, but advances the cursor', () => {
+    const next = applyKitchenEvent(start, {
+      id: '11',
+      data: {
+        type: 'menu.availability',
+        itemId: 7,
+        name: 'Burger',
+        available: false,
+        soldOut: false,
+      },
+    });
+    expect(next.tickets).toBe(start.tickets);
+    expect(next.lastEventId).toBe(11);
+  });
+
+  it('ignores an event id that is not a number', () => {
+    expect(applyKitchenEvent(start, orderEvent(Number.NaN, ticket('c3')))).toBe(start);
+  });
+});
+
+describe('guest order', () => {
+  const { guestPhone: _phone, deliveryAddress: _address, items, ...rest } = ticket('o1');
+  const order: TrackedOrder['order'] = {
+    ...rest,
+    items: items.map(({ station: _station, menuItemId: _menuItemId, ...item }) => item),
+  };
+  const start: TrackedOrder = { order, lastEventId: 4 };
+  const event = (id: number, status: Status, version: number): OrderFeedItem => ({
+    id: String(id),
+    data: {
+      type: 'order.changed',
+      change: { kind: 'status', from: 'placed', to: status },
+      order: { ...order, status, version },
+    },
+  });
+
+  it('replaces the order with a newer version', () => {
+    const next = applyOrderEvent(start, event(5, 'accepted', 2));
+    expect(next.order.status).toBe('accepted');
+    expect(next.lastEventId).toBe(5);
+  });
+
+  it('keeps the newer order when events repeat or arrive out of order', () => {
+    const ready = applyOrderEvent(start, event(7, 'ready', 4));
+    expect(applyOrderEvent(ready, event(7, 'ready', 4))).toBe(ready);
+    expect(applyOrderEvent(ready, event(6, 'preparing', 3))).toBe(ready);
+    const staleUnderNewerId = applyOrderEvent(ready, event(8, 'preparing', 3));
+    expect(staleUnderNewerId.order.status).toBe('ready');
+    expect(staleUnderNewerId.lastEventId).toBe(8);
+  });
+
+  it('ignores another order', () => {
+    const other = event(5, 'accepted', 2);
+    const next = applyOrderEvent(start, {
+      ...other,
+      data: { ...other.data, order: { ...other.data.order, id: 'someone-else' } },
+    });
+    expect(next.order).toBe(start.order);
+  });
+});
+
+describe('ready board', () => {
+  const entry = (number: number, status: Status, businessDate = '2026-11-24'): ReadyBoardEntry => ({
+    businessDate,
+    number,
+    displayNumber: `#${String(number).padStart(3, '0')}`,
+    status,
+    readyAt: status === 'ready' ? '2026-11-24T12:30:00.000Z' : null,
+  });
+  const start: ReadyBoard = {
+    entries: [entry(1, 'preparing'), entry(2, 'accepted')],
+    lastEventId: 20,
+  };
+  const event = (id: number, e: ReadyBoardEntry): BoardFeedItem => ({
+    id: String(id),
+    data: { type: 'board.changed', entry: e },
+  });
+  const shown = (board: ReadyBoard) =>
+    board.entries.map((e) => `${e.businessDate.slice(5)}/${e.number}:${e.status}`);
+
+  it('adds an accepted order and moves it along', () => {
+    let next = applyBoardEvent(start, event(21, entry(3, 'accepted')));
+    next = applyBoardEvent(next, event(22, entry(3, 'ready')));
+    expect(shown(next)).toEqual(['11-24/1:preparing', '11-24/2:accepted', '11-24/3:ready']);
+    expect(next.lastEventId).toBe(22);
+  });
+
+  it('does not show a placed order', () => {
+    const next = applyBoardEvent(start, event(21, entry(3, 'placed')));
+    expect(shown(next)).toEqual(['11-24/1:preparing', '11-24/2:accepted']);
+  });
+
+  it.each(['completed', 'rejected', 'cancelled'] as const)('drops an order once %s', (status) => {
+    const next = applyBoardEvent(start, event(21, entry(1, status)));
+    expect(shown(next)).toEqual(['11-24/2:accepted']);
+  });
+
+  it('tells the same number on two business days apart', () => {
+    const next = applyBoardEvent(start, event(21, entry(1, 'accepted', '2026-11-25')));
+    expect(shown(next)).toEqual(['11-24/1:preparing', '11-24/2:accepted', '11-25/1:accepted']);
+  });
+
+  it('never moves an entry backwards, whatever the order of arrival', () => {
+    const ready = applyBoardEvent(start, event(22, entry(1, 'ready')));
+    expect(applyBoardEvent(ready, event(22, entry(1, 'ready')))).toBe(ready);
+    expect(applyBoardEvent(ready, event(21, entry(1, 'preparing')))).toBe(ready);
+    expect(shown(applyBoardEvent(ready, event(23, entry(1, 'accepted'))))).toEqual([
+      '11-24/1:ready',
+      '11-24/2:accepted',
+    ]);
+  });
+
+  it('shows accepted as preparing', () => {
+    expect(boardStage('accepted')).toBe('preparing');
+    expect(boardStage('preparing')).toBe('preparing');
+    expect(boardStage('ready')).toBe('ready');
+  });
+});
+
+describe('menu availability', () => {
+  const item = (id: number, name: string) => ({
+    id,
+    categoryId: 1,
+    name,
+    description: '',
+    priceCents: 500,
+    allergens: [],
+    dietary: [],
+    available: true,
+    soldOut: false,
+    optionGroups: [],
+  });
+  const start: Menu = {
+    location: {
+      id: 1,
+      slug: 'harbour',
+      name: 'Harbour',
+      timezone: 'Europe/Dublin',
+      currency: 'EUR',
+      acceptingOrders: true,
+    },
+    categories: [
+      {
+        id: 1,
+        name: 'Mains',
+        items: [item(1, 'Burger'), item(2, 'Fries')],
+        children: [],
+      },
+      {
+        id: 2,
+        name: 'Drinks',
+        items: [],
+        children: [{ id: 3, name: 'Soft drinks', items: [item(3, 'Lemonade')] }],
+      },
+    ],
+    lastEventId: 30,
+  };
+  const event = (
+    id: number,
+    itemId: number,
+    available: boolean,
+    soldOut = false,
+  ): MenuFeedItem => ({
+    id: String(id),
+    data: { type: 'menu.availability', itemId, name: 'x', available, soldOut },
+  });
+  const flags = (menu: Menu) =>
+    menu.categories.flatMap((c) =>
+      [...c.items, ...c.children.flatMap((child) => child.items)].map(
+        (i) => `${i.name}:${i.available ? 'on' : 'off'}${i.soldOut ? ',sold out' : ''}`,
+      ),
+    );
+
+  it('sets the flags of the item, and only that item', () => {
+    const next = applyMenuEvent(start, event(31, 2, false));
+    expect(flags(next)).toEqual(['Burger:on', 'Fries:off', 'Lemonade:on']);
+    expect(next.lastEventId).toBe(31);
+    expect(next.categories[1]).toBe(start.categories[1]); // untouched sections are kept
+  });
+
+  it('finds items in child categories', () => {
+    const next = applyMenuEvent(start, event(31, 3, true, true));
+    expect(flags(next)).toEqual(['Burger:on', 'Fries:on', 'Lemonade:on,sold out']);
+  });
+
+  it('ignores repeated and older events', () => {
+    const off = applyMenuEvent(start, event(32, 1, false));
+    expect(applyMenuEvent(off, event(32, 1, false))).toBe(off);
+    // An older "back on" must not undo the newer "86".
+    expect(flags(applyMenuEvent(off, event(31, 1, true)))).toEqual([
+      'Burger:off',
+      'Fries:on',
+      'Lemonade:on',
+    ]);
+    // A newer "back on" does.
+    expect(flags(applyMenuEvent(off, event(33, 1, true)))).toEqual([
+      'Burger:on',
+      'Fries:on',
+      'Lemonade:on',
+    ]);
+  });
+
+  it('leaves the menu alone for an item it does not have', () => {
+    const next = applyMenuEvent(start, event(31, 99, false));
+    expect(flags(next)).toEqual(flags(start));
+    expect(next.categories[0]).toBe(start.categories[0]);
+  });
+});
