@@ -4,25 +4,16 @@
  * exactly one order. Every refused call leaves the database as it was.
  */
 import { randomUUID } from 'node:crypto';
-import { inspect } from 'node:util';
-import { getTRPCErrorShape, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { Kysely } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../src/context';
 import type { Database } from '../src/db/schema';
 import { hashToken } from '../src/domain/tokens';
-import { appRouter, createCaller } from '../src/router';
+import { createCaller } from '../src/router';
 import { backend } from './support/database';
-import {
-  PASSWORD,
-  guest,
-  pickupOrder,
-  signedIn,
-  tableCounts,
-  testDeps,
-  type Fixture,
-} from './support/fixture';
+import { PASSWORD, guest, pickupOrder, signedIn, testDeps, type Fixture } from './support/fixture';
+import { databaseState, refusal } from './support/refusals';
 import { useTestDatabase } from './support/setup';
 
 const t = useTestDatabase();
@@ -50,59 +41,17 @@ async function session(db: Kysely<Database>, email: string) {
   return { token, caller: withHeader(db, `Bearer ${token}`) };
 }
 
-/** Row counts plus every row a refused call could have changed. */
-async function snapshot(db: Kysely<Database>) {
-  return {
-    counts: await tableCounts(db),
-    items: await db.selectFrom('menu_items').select(['id', 'available']).orderBy('id').execute(),
-    orders: await db
-      .selectFrom('orders')
-      .select(['id', 'status', 'version'])
-      .orderBy('id')
-      .execute(),
-    orderItems: await db.selectFrom('order_items').select(['id', 'status']).orderBy('id').execute(),
-  };
-}
-
-async function refusal(run: () => Promise<unknown>) {
-  let caught: unknown = undefined;
-  try {
-    await run();
-  } catch (error) {
-    caught = error;
-  }
-  if (!(caught instanceof TRPCError)) {
-    throw new Error(
-      `expected a TRPCError, got ${caught === undefined ? 'success' : inspect(caught)}`,
-    );
-  }
-  const shape = getTRPCErrorShape({
-    config: appRouter._def._config,
-    error: caught,
-    type: 'unknown',
-    path: undefined,
-    input: undefined,
-    ctx: undefined,
-  });
-  return {
-    code: caught.code,
-    status: getHTTPStatusCodeFromError(caught),
-    message: shape.message,
-    data: shape.data,
-  };
-}
-
 async function expectRefused(
   run: () => Promise<unknown>,
   code: TRPC_ERROR_CODE_KEY,
   message: string,
 ) {
-  const before = await snapshot(t.db);
+  const before = await databaseState(t.db);
   const error = await refusal(run);
   expect({ code: error.code, message: error.message }).toEqual({ code, message });
   expect(error.status).toBeGreaterThanOrEqual(400);
   expect(error.status).toBeLessThan(500);
-  expect(await snapshot(t.db)).toEqual(before);
+  expect(await databaseState(t.db)).toEqual(before);
   return error;
 }
 

@@ -2,15 +2,11 @@
  * Bad input on every procedure: each is refused with a 4xx, the right code and
  * words a person can act on, and the database is left exactly as it was.
  */
-import { inspect } from 'node:util';
-import { getTRPCErrorShape, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
-import { getHTTPStatusCodeFromError } from '@trpc/server/http';
-import type { Kysely } from 'kysely';
+import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Database } from '../src/db/schema';
-import { appRouter } from '../src/router';
 import { backend } from './support/database';
-import { guest, pickupOrder, signedIn, tableCounts, type Fixture } from './support/fixture';
+import { guest, pickupOrder, signedIn, type Fixture } from './support/fixture';
+import { databaseState, refusal } from './support/refusals';
 import { useTestDatabase } from './support/setup';
 
 const t = useTestDatabase();
@@ -28,57 +24,8 @@ const TOKEN = 'x'.repeat(43);
 /** Postgres text cannot hold U+0000. */
 const NUL = 'Ao\u0000ife';
 
-/** Everything a refused call must leave alone: row counts and the rows it could touch. */
-async function snapshot(db: Kysely<Database>) {
-  return {
-    counts: await tableCounts(db),
-    items: await db
-      .selectFrom('menu_items')
-      .select(['id', 'available', 'stock'])
-      .orderBy('id')
-      .execute(),
-    orders: await db
-      .selectFrom('orders')
-      .select(['id', 'status', 'version'])
-      .orderBy('id')
-      .execute(),
-    orderItems: await db.selectFrom('order_items').select(['id', 'status']).orderBy('id').execute(),
-  };
-}
-
-/** The error as a client sees it: code, HTTP status and the formatted body. */
-async function refusal(run: () => Promise<unknown>) {
-  let caught: unknown = undefined;
-  try {
-    await run();
-  } catch (error) {
-    caught = error;
-  }
-  if (!(caught instanceof TRPCError)) {
-    throw new Error(
-      `expected a TRPCError, got ${caught === undefined ? 'success' : inspect(caught)}`,
-    );
-  }
-  const shape = getTRPCErrorShape({
-    config: appRouter._def._config,
-    error: caught,
-    type: 'unknown',
-    path: undefined,
-    input: undefined,
-    ctx: undefined,
-  });
-  return {
-    code: caught.code,
-    status: getHTTPStatusCodeFromError(caught),
-    message: shape.message,
-    issues: shape.data.issues,
-    problems: shape.data.problems,
-    cause: caught.cause?.message,
-  };
-}
-
 async function expectRefused(run: () => Promise<unknown>, code: Code, words: string | null) {
-  const before = await snapshot(t.db);
+  const before = await databaseState(t.db);
   const error = await refusal(run);
   const seen = `${error.code} ${error.status}: ${error.message} (cause: ${error.cause})`;
   expect(error.status, seen).toBeGreaterThanOrEqual(400);
@@ -87,7 +34,7 @@ async function expectRefused(run: () => Promise<unknown>, code: Code, words: str
   if (words !== null) expect(error.message).toContain(words);
   if (error.issues) expect(error.issues.length).toBeGreaterThan(0);
   if (code === 'UNPROCESSABLE_CONTENT') expect(error.problems?.length).toBeGreaterThan(0);
-  expect(await snapshot(t.db)).toEqual(before);
+  expect(await databaseState(t.db)).toEqual(before);
   return error;
 }
 

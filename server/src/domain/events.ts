@@ -134,6 +134,22 @@ export async function roomHeads(
   return new Map(rows.map((row) => [row.room, Number(row.head)]));
 }
 
+/** The newest event id of one room, 0 when it has none: where a snapshot's feed resumes. */
+export async function roomHead(db: Kysely<Database>, room: RoomName): Promise<number> {
+  return (await roomHeads(db, [room])).get(room) ?? 0;
+}
+
+/**
+ * Reads in one repeatable-read snapshot, so the rows a screen shows and the
+ * event id it resumes after describe the same moment.
+ */
+export function readSnapshot<T>(
+  db: Kysely<Database>,
+  read: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  return db.transaction().setIsolationLevel('repeatable read').execute(read);
+}
+
 /** Events of one room after an id, oldest first: what a resuming screen missed. */
 export async function eventsAfter(
   db: Kysely<Database>,

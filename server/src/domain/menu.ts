@@ -12,7 +12,7 @@ import {
 } from '@ticketrail/shared';
 import type { Database, LocationRow } from '../db/schema';
 import { notFound } from './errors';
-import { appendEvent, roomHeads, transact } from './events';
+import { appendEvent, readSnapshot, roomHead, transact } from './events';
 import { assertRole, assertWorksAt, type StaffActor } from './staff';
 
 export interface PublicLocation {
@@ -155,15 +155,11 @@ async function loadOptionGroups(
 
 export async function getMenu(db: Kysely<Database>, slug: string): Promise<Menu> {
   const location = await findLocation(db, slug);
-  // One snapshot for the rows and the cursor, so no change falls between them.
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute((trx) => readMenu(trx, location));
+  return readSnapshot(db, (trx) => readMenu(trx, location));
 }
 
 async function readMenu(db: Kysely<Database>, location: LocationRow): Promise<Menu> {
-  const [categories, items, heads] = await Promise.all([
+  const [categories, items, lastEventId] = await Promise.all([
     db
       .selectFrom('menu_categories')
       .selectAll()
@@ -178,7 +174,7 @@ async function readMenu(db: Kysely<Database>, location: LocationRow): Promise<Me
       .orderBy('sort_order')
       .orderBy('id')
       .execute(),
-    roomHeads(db, [rooms.menu(location.id)]),
+    roomHead(db, rooms.menu(location.id)),
   ]);
   const groups = await loadOptionGroups(
     db,
@@ -216,7 +212,7 @@ async function readMenu(db: Kysely<Database>, location: LocationRow): Promise<Me
         ...section(parent),
         children: categories.filter((child) => child.parent_id === parent.id).map(section),
       })),
-    lastEventId: heads.get(rooms.menu(location.id)) ?? 0,
+    lastEventId,
   };
 }
 

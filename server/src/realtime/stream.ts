@@ -58,9 +58,11 @@ export async function* roomFeed<K extends RoomKind>(
   deps: { db: Kysely<Database>; realtime: { hub: RoomHub } },
   room: RoomName,
   kind: K,
-  lastEventId: number | null,
+  /** As the client sends it: digits (schemas.ts checks), or nothing. */
+  resumeAfter: string | null | undefined,
   signal: AbortSignal | undefined,
 ): AsyncGenerator<TrackedEnvelope<FeedEvents[K]>, void, unknown> {
+  const lastEventId = resumeAfter ? Number(resumeAfter) : null;
   const queue = new DeliveryQueue();
   // Listen before reading the log, so nothing falls between the two.
   const { head, leave } = await deps.realtime.hub.join(room, queue.push);

@@ -2,7 +2,6 @@ import { locationLiveInputSchema, locationSlugSchema, rooms } from '@ticketrail/
 import { z } from 'zod';
 import { findLocation } from '../domain/menu';
 import { readyBoard } from '../domain/orders/read';
-import { resumeAfter } from '../realtime/last-event-id';
 import { roomFeed } from '../realtime/stream';
 import { publicProcedure, router } from '../trpc';
 
@@ -20,12 +19,6 @@ export const boardRouter = router({
     .input(locationLiveInputSchema)
     .subscription(async ({ ctx, input, signal }) => {
       const location = await findLocation(ctx.db, input.locationSlug);
-      return roomFeed(
-        ctx,
-        rooms.board(location.id),
-        'board',
-        resumeAfter(input.lastEventId),
-        signal,
-      );
+      return roomFeed(ctx, rooms.board(location.id), 'board', input.lastEventId, signal);
     }),
 });

@@ -7,7 +7,6 @@ import {
   transitionInputSchema,
 } from '@ticketrail/shared';
 import { assertWorksAt } from '../domain/staff';
-import { resumeAfter } from '../realtime/last-event-id';
 import { roomFeed } from '../realtime/stream';
 import { kitchenBoard } from '../domain/orders/read';
 import { advanceOrder, setItemStatus, transitionOrder } from '../domain/orders/transition';
@@ -29,13 +28,7 @@ export const kitchenRouter = router({
     .input(kitchenLiveInputSchema)
     .subscription(async ({ ctx, input, signal }) => {
       assertWorksAt(ctx.staff, input.locationId);
-      return roomFeed(
-        ctx,
-        rooms.kitchen(input.locationId),
-        'kitchen',
-        resumeAfter(input.lastEventId),
-        signal,
-      );
+      return roomFeed(ctx, rooms.kitchen(input.locationId), 'kitchen', input.lastEventId, signal);
     }),
 
   /** Moves an order to a named status (accept, reject, cancel, …). */

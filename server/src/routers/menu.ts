@@ -6,7 +6,6 @@ import {
 } from '@ticketrail/shared';
 import { z } from 'zod';
 import { findLocation, getMenu, listLocations, setAvailability } from '../domain/menu';
-import { resumeAfter } from '../realtime/last-event-id';
 import { roomFeed } from '../realtime/stream';
 import { publicProcedure, router, staffProcedure } from '../trpc';
 
@@ -24,7 +23,7 @@ export const menuRouter = router({
     .input(locationLiveInputSchema)
     .subscription(async ({ ctx, input, signal }) => {
       const location = await findLocation(ctx.db, input.locationSlug);
-      return roomFeed(ctx, rooms.menu(location.id), 'menu', resumeAfter(input.lastEventId), signal);
+      return roomFeed(ctx, rooms.menu(location.id), 'menu', input.lastEventId, signal);
     }),
 
   /** "86" an item, or bring it back. */

@@ -8,7 +8,6 @@ import {
 import { placeOrder } from '../domain/orders/place';
 import { quoteCart } from '../domain/orders/quote';
 import { authorizeOrderWatch, trackOrder } from '../domain/orders/read';
-import { resumeAfter } from '../realtime/last-event-id';
 import { roomFeed } from '../realtime/stream';
 import { maybeStaffProcedure, publicProcedure, router } from '../trpc';
 
@@ -34,12 +33,6 @@ export const ordersRouter = router({
     .input(orderLiveInputSchema)
     .subscription(async ({ ctx, input, signal }) => {
       await authorizeOrderWatch(ctx.db, input, ctx.staff);
-      return roomFeed(
-        ctx,
-        rooms.order(input.orderId),
-        'order',
-        resumeAfter(input.lastEventId),
-        signal,
-      );
+      return roomFeed(ctx, rooms.order(input.orderId), 'order', input.lastEventId, signal);
     }),
 });

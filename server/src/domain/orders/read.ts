@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { rooms } from '@ticketrail/shared';
 import type { Database } from '../../db/schema';
 import { notFound } from '../errors';
-import { roomHeads } from '../events';
+import { readSnapshot, roomHead } from '../events';
 import { assertWorksAt, type StaffActor } from '../staff';
 import { tokenMatches } from '../tokens';
 import {
@@ -32,18 +32,14 @@ export async function trackOrder(
   if (!row || !tokenMatches(input.token, row.tracking_token_hash)) {
     throw notFound('Order not found. Please check the tracking link.');
   }
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const ticket = await loadTicket(trx, input.orderId);
-      if (!ticket) throw notFound('Order not found. Please check the tracking link.');
-      const heads = await roomHeads(trx, [rooms.order(input.orderId)]);
-      return {
-        order: toGuestOrder(ticket),
-        lastEventId: heads.get(rooms.order(input.orderId)) ?? 0,
-      };
-    });
+  return readSnapshot(db, async (trx) => {
+    const ticket = await loadTicket(trx, input.orderId);
+    if (!ticket) throw notFound('Order not found. Please check the tracking link.');
+    return {
+      order: toGuestOrder(ticket),
+      lastEventId: await roomHead(trx, rooms.order(ticket.id)),
+    };
+  });
 }
 
 /**
@@ -83,15 +79,11 @@ export async function kitchenBoard(
   locationId: number,
 ): Promise<KitchenBoard> {
   assertWorksAt(actor, locationId);
-  // One snapshot for both reads, so no event falls between the tickets and the id.
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const tickets = await loadOpenTickets(trx, locationId);
-      const heads = await roomHeads(trx, [rooms.kitchen(locationId)]);
-      return { locationId, tickets, lastEventId: heads.get(rooms.kitchen(locationId)) ?? 0 };
-    });
+  return readSnapshot(db, async (trx) => ({
+    locationId,
+    tickets: await loadOpenTickets(trx, locationId),
+    lastEventId: await roomHead(trx, rooms.kitchen(locationId)),
+  }));
 }
 
 /** The ready board now: open orders' numbers and stages, and the event id it is current to. */
@@ -99,15 +91,11 @@ export async function readyBoard(
   db: Kysely<Database>,
   locationId: number,
 ): Promise<{ entries: BoardEntry[]; lastEventId: number }> {
-  return db
-    .transaction()
-    .setIsolationLevel('repeatable read')
-    .execute(async (trx) => {
-      const tickets = await loadOpenTickets(trx, locationId);
-      const heads = await roomHeads(trx, [rooms.board(locationId)]);
-      return {
-        entries: tickets.filter((ticket) => ticket.status !== 'placed').map(toBoardEntry),
-        lastEventId: heads.get(rooms.board(locationId)) ?? 0,
-      };
-    });
+  return readSnapshot(db, async (trx) => {
+    const tickets = await loadOpenTickets(trx, locationId);
+    return {
+      entries: tickets.filter((ticket) => ticket.status !== 'placed').map(toBoardEntry),
+      lastEventId: await roomHead(trx, rooms.board(locationId)),
+    };
+  });
 }
