@@ -24,6 +24,7 @@ import {
   TRPCError,
 } from '@trpc/server/unstable-core-do-not-import';
 import { WebSocket, type RawData, type WebSocketServer } from 'ws';
+import { isRoomFeed } from '../realtime/stream';
 import { dataFrame } from '../realtime/wire';
 import type { AppRouter } from '../router';
 
@@ -223,6 +224,21 @@ class Connection<Ctx> {
     path: string,
     input: unknown,
   ): Promise<void> {
+    if (isRoomFeed(iterable)) {
+      // A room feed writes straight to the socket as events arrive: no promise per event.
+      try {
+        await iterable.pipe((event) => {
+          if (this.#socket.readyState === WebSocket.OPEN)
+            this.#socket.send(dataFrame(id, jsonrpc, event));
+        }, controller.signal);
+        this.#send({ id, jsonrpc, result: { type: 'stopped' } });
+      } catch (cause) {
+        this.#fail(id, getTRPCErrorFromUnknown(cause), path, input, jsonrpc);
+      } finally {
+        if (this.#subscriptions.get(id) === controller) this.#subscriptions.delete(id);
+      }
+      return;
+    }
     const iterator = iterable[Symbol.asyncIterator]();
     try {
       for (;;) {

@@ -2,10 +2,12 @@
  * One subscription's stream of a room: resume from the log, then live, with
  * no gap between the two and no event twice.
  *
- * Each subscription holds a small array and one pending promise, not an
- * EventEmitter iterator (`events.on()` preallocates two queues, ~37 KB each
- * subscription): with ten thousand guests tracking orders that is the
- * difference between megabytes and hundreds of megabytes.
+ * A feed can be consumed two ways. `pipe()` pushes each event to a callback
+ * as it arrives: the WebSocket handler writes it to the socket there and then,
+ * with no promise per event. As an AsyncIterable (what tRPC's types and any
+ * other consumer see) it is the same feed behind a small queue: an array and
+ * one pending promise, not an EventEmitter iterator (`events.on()` preallocates
+ * two queues, ~37 KB a subscription).
  */
 import { tracked, type TrackedEnvelope } from '@trpc/server';
 import type { RoomName } from '@ticketrail/shared';
@@ -13,85 +15,127 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { eventsAfter } from '../domain/events';
 import { feedEvent, type FeedEvents, type RoomKind } from './feeds';
-import type { Delivery, RoomHub } from './hub';
-
-class DeliveryQueue {
-  #items: Delivery[] = [];
-  #waiting: ((delivery: Delivery | null) => void) | null = null;
-  #ended = false;
-
-  readonly push = (delivery: Delivery): void => {
-    if (this.#ended) return;
-    const waiting = this.#waiting;
-    if (waiting) {
-      this.#waiting = null;
-      waiting(delivery);
-    } else {
-      this.#items.push(delivery);
-    }
-  };
-
-  /** The next delivery, or null once ended. */
-  next(): Promise<Delivery | null> {
-    const item = this.#items.shift();
-    if (item) return Promise.resolve(item);
-    if (this.#ended) return Promise.resolve(null);
-    return new Promise((resolve) => (this.#waiting = resolve));
-  }
-
-  end(): void {
-    this.#ended = true;
-    this.#items = [];
-    this.#waiting?.(null);
-    this.#waiting = null;
-  }
-}
+import type { RoomHub } from './hub';
 
 const REPLAY_PAGE = 500;
 
-/**
- * The room's events after `lastEventId` (from the log), then its live events.
- * With no `lastEventId`, live events from the moment it starts. Ends when
- * `signal` aborts (the client unsubscribed or disconnected).
- */
-export async function* roomFeed<K extends RoomKind>(
+export class RoomFeed<K extends RoomKind> implements AsyncIterable<TrackedEnvelope<FeedEvents[K]>> {
+  readonly #deps: { db: Kysely<Database>; realtime: { hub: RoomHub } };
+  readonly #room: RoomName;
+  readonly #lastEventId: number | null;
+  readonly #signal: AbortSignal | undefined;
+
+  constructor(
+    deps: { db: Kysely<Database>; realtime: { hub: RoomHub } },
+    room: RoomName,
+    lastEventId: number | null,
+    signal: AbortSignal | undefined,
+  ) {
+    this.#deps = deps;
+    this.#room = room;
+    this.#lastEventId = lastEventId;
+    this.#signal = signal;
+  }
+
+  /**
+   * Calls `emit` with every event after `lastEventId` (from the log), then with
+   * live events, until `signal` aborts. Resolves when it has stopped.
+   */
+  async pipe(
+    emit: (event: TrackedEnvelope<FeedEvents[K]>) => void,
+    signal: AbortSignal,
+  ): Promise<void> {
+    if (signal.aborted) return;
+    let last = 0;
+    // Live events that arrive while the log is replayed wait here, then go in order.
+    let waiting: { id: number; event: FeedEvents[RoomKind] }[] | null = [];
+    const send = (id: number, event: FeedEvents[RoomKind]) => {
+      if (id <= last) return;
+      last = id;
+      // The room decides the feed's shape (feeds.ts); the cast names it.
+      emit(tracked(String(id), event as FeedEvents[K]));
+    };
+    // Listen before reading the log, so nothing falls between the two.
+    const { head, leave } = await this.#deps.realtime.hub.join(this.#room, (delivery) => {
+      if (waiting) waiting.push(delivery);
+      else send(delivery.id, delivery.event);
+    });
+    try {
+      last = this.#lastEventId ?? head;
+      for (let more = this.#lastEventId !== null; more && !signal.aborted;) {
+        const page = await eventsAfter(this.#deps.db, this.#room, last, REPLAY_PAGE);
+        for (const stored of page) {
+          const event = feedEvent(this.#room, stored.event);
+          if (event) send(stored.id, event);
+          else last = stored.id;
+        }
+        more = page.length === REPLAY_PAGE;
+      }
+      const held = waiting;
+      waiting = null;
+      for (const delivery of held) send(delivery.id, delivery.event);
+      if (!signal.aborted) {
+        await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
+      }
+    } finally {
+      leave();
+    }
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<TrackedEnvelope<FeedEvents[K]>, void, unknown> {
+    const stop = new AbortController();
+    const outer = this.#signal;
+    const onOuterAbort = () => stop.abort();
+    outer?.addEventListener('abort', onOuterAbort, { once: true });
+    if (outer?.aborted) stop.abort();
+
+    const items: TrackedEnvelope<FeedEvents[K]>[] = [];
+    let wake: (() => void) | null = null;
+    let failure: Error | null = null;
+    let ended = false;
+    const piping = this.pipe((event) => {
+      items.push(event);
+      wake?.();
+    }, stop.signal)
+      .then(
+        () => (ended = true),
+        (error: unknown) => {
+          failure = error;
+          ended = true;
+        },
+      )
+      .finally(() => wake?.());
+    try {
+      for (;;) {
+        const item = items.shift();
+        if (item) {
+          yield item;
+          continue;
+        }
+        if (failure) throw failure;
+        if (ended) return;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+      }
+    } finally {
+      outer?.removeEventListener('abort', onOuterAbort);
+      stop.abort();
+      await piping;
+    }
+  }
+}
+
+/** The room's feed after `lastEventId` (digits, as the client sends it), ending when `signal` aborts. */
+export function roomFeed<K extends RoomKind>(
   deps: { db: Kysely<Database>; realtime: { hub: RoomHub } },
   room: RoomName,
-  kind: K,
-  /** As the client sends it: digits (schemas.ts checks), or nothing. */
+  _kind: K,
   resumeAfter: string | null | undefined,
   signal: AbortSignal | undefined,
-): AsyncGenerator<TrackedEnvelope<FeedEvents[K]>, void, unknown> {
-  const lastEventId = resumeAfter ? Number(resumeAfter) : null;
-  const queue = new DeliveryQueue();
-  // Listen before reading the log, so nothing falls between the two.
-  const { head, leave } = await deps.realtime.hub.join(room, queue.push);
-  const stop = () => queue.end();
-  signal?.addEventListener('abort', stop, { once: true });
-  try {
-    let last = lastEventId ?? head;
-    if (lastEventId !== null) {
-      for (;;) {
-        const page = await eventsAfter(deps.db, room, last, REPLAY_PAGE);
-        for (const stored of page) {
-          last = stored.id;
-          const event = feedEvent(room, stored.event);
-          // The room kind decides the feed's shape (feeds.ts); the cast names it.
-          if (event) yield tracked(String(stored.id), event as FeedEvents[K]);
-        }
-        if (page.length < REPLAY_PAGE) break;
-      }
-    }
-    for (;;) {
-      const delivery = await queue.next();
-      if (!delivery) return;
-      if (delivery.id <= last) continue;
-      last = delivery.id;
-      yield tracked(String(delivery.id), delivery.event as FeedEvents[K]);
-    }
-  } finally {
-    signal?.removeEventListener('abort', stop);
-    queue.end();
-    leave();
-  }
+): RoomFeed<K> {
+  return new RoomFeed<K>(deps, room, resumeAfter ? Number(resumeAfter) : null, signal);
+}
+
+export function isRoomFeed(value: unknown): value is RoomFeed<RoomKind> {
+  return value instanceof RoomFeed;
 }
