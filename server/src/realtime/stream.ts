@@ -91,17 +91,19 @@ export class RoomFeed<K extends RoomKind> implements AsyncIterable<TrackedEnvelo
 
     const items: TrackedEnvelope<FeedEvents[K]>[] = [];
     let wake: (() => void) | null = null;
-    let failure: Error | null = null;
-    let ended = false;
+    // Set from the pipe's callbacks; an object so the loop below reads them fresh.
+    const state: { failure: Error | null; ended: boolean } = { failure: null, ended: false };
     const piping = this.pipe((event) => {
       items.push(event);
       wake?.();
     }, stop.signal)
       .then(
-        () => (ended = true),
+        () => {
+          state.ended = true;
+        },
         (error: unknown) => {
-          failure = error;
-          ended = true;
+          state.failure = error instanceof Error ? error : new Error(String(error));
+          state.ended = true;
         },
       )
       .finally(() => wake?.());
@@ -112,8 +114,8 @@ export class RoomFeed<K extends RoomKind> implements AsyncIterable<TrackedEnvelo
           yield item;
           continue;
         }
-        if (failure) throw failure;
-        if (ended) return;
+        if (state.failure) throw state.failure;
+        if (state.ended) return;
         await new Promise<void>((resolve) => (wake = resolve));
         wake = null;
       }
