@@ -79,7 +79,8 @@ export function serveTrpcOverWebSocket<Ctx>(options: TrpcWebSocketOptions<Ctx>):
 
 class Connection<Ctx> {
   readonly #socket: WebSocket;
-  readonly #req: IncomingMessage;
+  /** Needed only to build the context; released then (it is large, and connections live long). */
+  #req: IncomingMessage | null;
   readonly #options: TrpcWebSocketOptions<Ctx>;
   readonly #subscriptions = new Map<RequestId, AbortController>();
   /** Null until the client's connectionParams arrive, when it said it would send them. */
@@ -101,8 +102,11 @@ class Connection<Ctx> {
   }
 
   async #createContext(connectionParams: ConnectionParams) {
+    const req = this.#req;
+    this.#req = null;
+    if (!req) return { ok: false as const };
     try {
-      const ctx = await this.#options.createContext({ req: this.#req, info: { connectionParams } });
+      const ctx = await this.#options.createContext({ req, info: { connectionParams } });
       return { ok: true as const, ctx };
     } catch (cause) {
       this.#fail(null, getTRPCErrorFromUnknown(cause), undefined, undefined);
