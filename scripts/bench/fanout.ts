@@ -5,6 +5,8 @@
  * on Ticketrail and on raw `ws` + `ioredis` (raw-instance.ts), so every figure
  * comes with its ratio to the practical limit.
  *
+ * It creates its own database (ticketrail_bench) and drops it when done.
+ *
  * The driver plays the part of the app's writers: it commits events to the
  * log (events + event_rooms) and then publishes them on the rooms' channels,
  * exactly as a committed order change is published. What is measured is the
@@ -591,5 +593,9 @@ try {
   await pool.end();
   redis.disconnect();
   await setup.database.close();
+  const admin = new pg.Client({ connectionString: DATABASE_URL });
+  await admin.connect();
+  await admin.query(`drop database if exists ${BENCH_DB} with (force)`);
+  await admin.end();
 }
 console.log(`\n${table(results)}\n`);
