@@ -25,7 +25,7 @@ import {
 } from '@trpc/server/unstable-core-do-not-import';
 import { WebSocket, type RawData, type WebSocketServer } from 'ws';
 import { isRoomFeed } from '../realtime/stream';
-import { dataFrame } from '../realtime/wire';
+import { dataFrame, eventFrame } from '../realtime/wire';
 import type { AppRouter } from '../router';
 
 type RequestId = string | number;
@@ -231,9 +231,10 @@ class Connection<Ctx> {
     if (isRoomFeed(iterable)) {
       // A room feed writes straight to the socket as events arrive: no promise per event.
       try {
-        await iterable.pipe((event) => {
-          if (this.#socket.readyState === WebSocket.OPEN)
-            this.#socket.send(dataFrame(id, jsonrpc, event));
+        await iterable.pipe((delivery) => {
+          if (this.#socket.readyState === WebSocket.OPEN) {
+            this.#socket.send(eventFrame(id, jsonrpc, delivery));
+          }
         }, controller.signal);
         this.#send({ id, jsonrpc, result: { type: 'stopped' } });
       } catch (cause) {

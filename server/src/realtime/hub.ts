@@ -19,14 +19,13 @@ import type { RoomName } from '@ticketrail/shared';
 import type { Database } from '../db/schema';
 import { eventsAfter, roomHeads } from '../domain/events';
 import type { RoomBus } from './bus';
-import { feedEvent, type FeedEvent } from './feeds';
-import { decodeEnvelope, type Envelope } from './wire';
+import { feedEvent } from './feeds';
+import { decodeEnvelope, Delivery } from './wire';
 
-/** One event as a room's listeners receive it; the same object for all of them. */
-export interface Delivery {
-  id: number;
-  event: FeedEvent;
-}
+export { Delivery };
+
+/** A bus message as the hub keeps it: the header, and the event still as JSON. */
+type Message = ReturnType<typeof decodeEnvelope>;
 
 export type Listener = (delivery: Delivery) => void;
 
@@ -36,7 +35,7 @@ interface Room {
   /** The last event id delivered here. */
   head: number;
   /** Messages held while the room starts or reads the log; null when live. */
-  held: Envelope[] | null;
+  held: Message[] | null;
   ready: Promise<void>;
 }
 
@@ -139,7 +138,7 @@ export class RoomHub {
   #receive(name: RoomName, payload: string): void {
     const room = this.#rooms.get(name);
     if (!room) return;
-    let envelope: Envelope;
+    let envelope: Message;
     try {
       envelope = decodeEnvelope(payload);
     } catch {
@@ -150,7 +149,7 @@ export class RoomHub {
     else this.#accept(room, envelope);
   }
 
-  #accept(room: Room, envelope: Envelope): void {
+  #accept(room: Room, envelope: Message): void {
     if (envelope.id <= room.head) return;
     if (envelope.prev !== room.head) {
       // Something between our head and this event has not reached us.
@@ -158,13 +157,16 @@ export class RoomHub {
       void this.#catchUp(room);
       return;
     }
-    this.#deliver(room, envelope.id, envelope.event);
+    this.#deliver(
+      room,
+      envelope.id,
+      envelope.json === null ? null : Delivery.fromJson(envelope.id, envelope.json),
+    );
   }
 
-  #deliver(room: Room, id: number, event: FeedEvent | null): void {
+  #deliver(room: Room, id: number, delivery: Delivery | null): void {
     room.head = id;
-    if (!event) return;
-    const delivery: Delivery = { id, event };
+    if (!delivery) return;
     for (const listener of room.listeners) listener(delivery);
   }
 
@@ -175,7 +177,7 @@ export class RoomHub {
     for (const [index, envelope] of held.entries()) {
       this.#accept(room, envelope);
       // #accept may have started a catch-up, which holds again (TS cannot see that).
-      const holding = room.held as Envelope[] | null;
+      const holding = room.held as Message[] | null;
       if (holding) {
         holding.push(...held.slice(index + 1));
         return;
@@ -189,8 +191,10 @@ export class RoomHub {
     try {
       for (;;) {
         const page = await eventsAfter(this.#db, room.name, room.head, REPLAY_PAGE);
-        for (const stored of page)
-          this.#deliver(room, stored.id, feedEvent(room.name, stored.event));
+        for (const stored of page) {
+          const event = feedEvent(room.name, stored.event);
+          this.#deliver(room, stored.id, event && Delivery.fromEvent(stored.id, event));
+        }
         if (page.length < REPLAY_PAGE) break;
       }
       this.#release(room);

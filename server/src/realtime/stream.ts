@@ -16,6 +16,7 @@ import type { Database } from '../db/schema';
 import { eventsAfter } from '../domain/events';
 import { feedEvent, type FeedEvents, type RoomKind } from './feeds';
 import type { RoomHub } from './hub';
+import { Delivery } from './wire';
 
 const REPLAY_PAGE = 500;
 
@@ -39,26 +40,23 @@ export class RoomFeed<K extends RoomKind> implements AsyncIterable<TrackedEnvelo
 
   /**
    * Calls `emit` with every event after `lastEventId` (from the log), then with
-   * live events, until `signal` aborts. Resolves when it has stopped.
+   * live events, until `signal` aborts. Resolves when it has stopped. A live
+   * delivery still holds the JSON it came as, for the socket to write as is.
    */
-  async pipe(
-    emit: (event: TrackedEnvelope<FeedEvents[K]>) => void,
-    signal: AbortSignal,
-  ): Promise<void> {
+  async pipe(emit: (delivery: Delivery) => void, signal: AbortSignal): Promise<void> {
     if (signal.aborted) return;
     let last = 0;
     // Live events that arrive while the log is replayed wait here, then go in order.
-    let waiting: { id: number; event: FeedEvents[RoomKind] }[] | null = [];
-    const send = (id: number, event: FeedEvents[RoomKind]) => {
-      if (id <= last) return;
-      last = id;
-      // The room decides the feed's shape (feeds.ts); the cast names it.
-      emit(tracked(String(id), event as FeedEvents[K]));
+    let waiting: Delivery[] | null = [];
+    const send = (delivery: Delivery) => {
+      if (delivery.id <= last) return;
+      last = delivery.id;
+      emit(delivery);
     };
     // Listen before reading the log, so nothing falls between the two.
     const { head, leave } = await this.#deps.realtime.hub.join(this.#room, (delivery) => {
       if (waiting) waiting.push(delivery);
-      else send(delivery.id, delivery.event);
+      else send(delivery);
     });
     try {
       last = this.#lastEventId ?? head;
@@ -66,14 +64,14 @@ export class RoomFeed<K extends RoomKind> implements AsyncIterable<TrackedEnvelo
         const page = await eventsAfter(this.#deps.db, this.#room, last, REPLAY_PAGE);
         for (const stored of page) {
           const event = feedEvent(this.#room, stored.event);
-          if (event) send(stored.id, event);
+          if (event) send(Delivery.fromEvent(stored.id, event));
           else last = stored.id;
         }
         more = page.length === REPLAY_PAGE;
       }
       const held = waiting;
       waiting = null;
-      for (const delivery of held) send(delivery.id, delivery.event);
+      for (const delivery of held) send(delivery);
       if (!signal.aborted) {
         await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
       }
@@ -93,8 +91,9 @@ export class RoomFeed<K extends RoomKind> implements AsyncIterable<TrackedEnvelo
     let wake: (() => void) | null = null;
     // Set from the pipe's callbacks; an object so the loop below reads them fresh.
     const state: { failure: Error | null; ended: boolean } = { failure: null, ended: false };
-    const piping = this.pipe((event) => {
-      items.push(event);
+    const piping = this.pipe((delivery) => {
+      // The room decides the feed's shape (feeds.ts); the cast names it.
+      items.push(tracked(String(delivery.id), delivery.event as FeedEvents[K]));
       wake?.();
     }, stop.signal)
       .then(

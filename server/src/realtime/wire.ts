@@ -1,8 +1,8 @@
 /**
  * Text on the wire, written once. A bus message carries the event's JSON; the
- * hub parses it once per process and remembers that JSON for the parsed
- * object, and the WebSocket handler splices it into each subscriber's frame
- * instead of serializing the same ticket again for every screen.
+ * hub reads only the message's header, and the WebSocket handler writes that
+ * JSON into each subscriber's frame as it came. The event is parsed only if
+ * something on the server reads it (a consumer other than the socket).
  */
 import { isTrackedEnvelope } from '@trpc/server/unstable-core-do-not-import';
 import type { FeedEvent } from './feeds';
@@ -16,59 +16,72 @@ export interface Envelope {
 }
 
 const EVENT_KEY = ',"event":';
+const HEADER = /^\{"id":(\d+),"prev":(\d+),"event":/;
 
 export function encodeEnvelope(envelope: Envelope): string {
   return `{"id":${envelope.id},"prev":${envelope.prev}${EVENT_KEY}${JSON.stringify(envelope.event)}}`;
 }
 
-const eventJson = new WeakMap<object, string>();
-const HEADER = /^\{"id":(\d+),"prev":(\d+),"event":/;
+/** One event as a room's listeners receive it: the same object for all of them. */
+export class Delivery {
+  #json: string | null;
+  #event: FeedEvent | null;
 
-/**
- * Reads a bus message. Only the header is parsed here: the event stays JSON
- * until something reads a property of it, which on the live path nothing
- * does: the WebSocket handler writes the JSON as it came.
- */
-export function decodeEnvelope(payload: string): Envelope {
+  private constructor(
+    readonly id: number,
+    json: string | null,
+    event: FeedEvent | null,
+  ) {
+    this.#json = json;
+    this.#event = event;
+  }
+
+  /** From a bus message: the event stays JSON until read. */
+  static fromJson(id: number, json: string): Delivery {
+    return new Delivery(id, json, null);
+  }
+
+  /** From the log, already an object. */
+  static fromEvent(id: number, event: FeedEvent): Delivery {
+    return new Delivery(id, null, event);
+  }
+
+  get json(): string {
+    return (this.#json ??= JSON.stringify(this.#event));
+  }
+
+  get event(): FeedEvent {
+    return (this.#event ??= JSON.parse(this.#json ?? 'null') as FeedEvent);
+  }
+}
+
+/** A bus message's header, and its event's JSON (null when the room has nothing to see). */
+export function decodeEnvelope(payload: string): { id: number; prev: number; json: string | null } {
   const header = HEADER.exec(payload);
   if (!header) {
+    // Not written by encodeEnvelope (another version, another key order): read it fully.
     const envelope = JSON.parse(payload) as Envelope;
-    if (envelope.event) eventJson.set(envelope.event, JSON.stringify(envelope.event));
-    return envelope;
+    const json = envelope.event === null ? null : JSON.stringify(envelope.event);
+    return { id: envelope.id, prev: envelope.prev, json };
   }
   const json = payload.slice(header[0].length, -1);
-  return {
-    id: Number(header[1]),
-    prev: Number(header[2]),
-    event: json === 'null' ? null : lazyJson<FeedEvent>(json),
-  };
+  return { id: Number(header[1]), prev: Number(header[2]), json: json === 'null' ? null : json };
 }
 
-/**
- * An object that is parsed from `json` the first time it is read, and that
- * remembers its JSON for the wire. To any reader it is the parsed object.
- */
-function lazyJson<T extends object>(json: string): T {
-  let parsed: T | undefined;
-  const load = (): T => (parsed ??= JSON.parse(json) as T);
-  const proxy = new Proxy({} as T, {
-    get: (_, key) => Reflect.get(load(), key) as unknown,
-    has: (_, key) => Reflect.has(load(), key),
-    ownKeys: () => Reflect.ownKeys(load()),
-    getOwnPropertyDescriptor: (_, key) => {
-      const descriptor = Reflect.getOwnPropertyDescriptor(load(), key);
-      // The proxy's own target is empty, so what it reports must be configurable.
-      return descriptor ? { ...descriptor, configurable: true } : undefined;
-    },
-  });
-  eventJson.set(proxy, json);
-  return proxy;
+/** A subscription's data frame for a room event, as tRPC's wsLink expects a tracked event. */
+export function eventFrame(
+  requestId: string | number,
+  jsonrpc: '2.0' | undefined,
+  delivery: Delivery,
+): string {
+  const id = `"${delivery.id}"`;
+  return (
+    `{"id":${JSON.stringify(requestId)},${jsonrpc ? '"jsonrpc":"2.0",' : ''}` +
+    `"result":{"type":"data","id":${id},"data":{"id":${id},"data":${delivery.json}}}}`
+  );
 }
 
-/**
- * A subscription's data frame, as tRPC's wsLink expects it. A tracked event
- * (`tracked(id, data)`) carries its id twice, as the stock adapter writes it.
- */
+/** A subscription's data frame for any other value (plain, or `tracked(id, data)`). */
 export function dataFrame(
   requestId: string | number,
   jsonrpc: '2.0' | undefined,
@@ -78,6 +91,5 @@ export function dataFrame(
   if (!isTrackedEnvelope(value)) return `${head}"data":${JSON.stringify(value)}}}`;
   const [eventId, data] = value;
   const id = JSON.stringify(eventId);
-  const json = typeof data === 'object' && data !== null ? eventJson.get(data) : undefined;
-  return `${head}"id":${id},"data":{"id":${id},"data":${json ?? JSON.stringify(data)}}}}`;
+  return `${head}"id":${id},"data":{"id":${id},"data":${JSON.stringify(data)}}}}`;
 }
