@@ -1,7 +1,8 @@
 /**
  * One context for HTTP and WebSocket calls. Staff prove who they are with a
  * session token: `Authorization: Bearer …` over HTTP, `connectionParams.token`
- * over WebSocket (browsers cannot set headers on a socket).
+ * over WebSocket (browsers cannot set headers on a socket). A guest's socket
+ * may carry its order's tracking token as `connectionParams.trackingToken`.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Kysely } from 'kysely';
@@ -19,6 +20,8 @@ export interface Context {
   db: Kysely<Database>;
   realtime: Realtime;
   sessionToken: string | null;
+  /** A guest's tracking token sent in `connectionParams.trackingToken` (WebSocket only). */
+  trackingToken: string | null;
   now: () => Date;
 }
 
@@ -32,6 +35,7 @@ export function createContext(deps: AppDeps, source: ContextSource = {}): Contex
     db: deps.db,
     realtime: deps.realtime,
     sessionToken: sessionTokenOf(source),
+    trackingToken: source.info?.connectionParams?.['trackingToken'] ?? null,
     now: deps.now ?? (() => new Date()),
   };
 }

@@ -32,8 +32,8 @@ type MenuEvent = Delivered<RouterOutputs['menu']['live']>['data'];
 describe.each(busKinds)(`live feeds on the %s bus (${backend})`, (busKind) => {
   let instance: Instance;
   const clients: LiveClient[] = [];
-  const connect = (token: string | null = null) => {
-    const client = liveClient(instance.wsUrl, token);
+  const connect = (token: string | null = null, trackingToken: string | null = null) => {
+    const client = liveClient(instance.wsUrl, token, trackingToken);
     clients.push(client);
     return client;
   };
@@ -201,6 +201,23 @@ describe.each(busKinds)(`live feeds on the %s bus (${backend})`, (busKind) => {
     await kitchen.kitchen.advance({ orderId: theirs.order.id, expectedVersion: 1 });
     await sleep(150);
     expect(recorders.map((recorder) => recorder.data.length)).toEqual(cases.map(() => 0));
+  });
+
+  it('a guest socket may carry its tracking token in connectionParams', async () => {
+    const { fixture } = t;
+    const mine = await guest(t.db).orders.place(pickupOrder(fixture));
+    const theirs = await guest(t.db).orders.place(pickupOrder(fixture));
+    const phone = connect(null, mine.trackingToken);
+    const tracker = new Recorder<GuestEvent>();
+    const snoop = new Recorder<GuestEvent>();
+    phone.trpc.orders.live.subscribe(
+      { orderId: mine.order.id, lastEventId: '0' },
+      tracker.handlers,
+    );
+    phone.trpc.orders.live.subscribe({ orderId: theirs.order.id }, snoop.handlers);
+    await waitUntil(() => tracker.data.length === 1 && snoop.errors.length === 1, 'both answers');
+    expect(tracker.data[0]?.data.order.id).toBe(mine.order.id);
+    expect(snoop.errors[0]?.code).toBe('NOT_FOUND');
   });
 
   it('a change that rolls back publishes nothing', async () => {

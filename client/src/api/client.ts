@@ -28,6 +28,8 @@ export interface KeepAlive {
 export interface ApiClientOptions {
   /** The staff session token, read at each request and each (re)connect; null for guests. */
   getSessionToken?: () => string | null;
+  /** A guest's tracking token (from the tracking link), sent when the socket connects. */
+  getTrackingToken?: () => string | null;
   /** Where queries and mutations go. Relative in the browser; absolute in tests. */
   httpUrl?: string;
   /** Where the socket connects; derived from the page's address by default. */
@@ -57,6 +59,7 @@ export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>): str
 
 export function createTrpcClient(options: ApiClientOptions = {}): ApiClient {
   const getSessionToken = options.getSessionToken ?? (() => null);
+  const getTrackingToken = options.getTrackingToken ?? (() => null);
   const wsClient = createWSClient({
     // A function, so the address is read when connecting rather than at import time.
     url: () => options.wsUrl ?? webSocketUrl(window.location),
@@ -65,7 +68,8 @@ export function createTrpcClient(options: ApiClientOptions = {}): ApiClient {
     // Read at every (re)connect, so a socket opened after sign-in carries the new token.
     connectionParams: async () => {
       const token = getSessionToken();
-      return token ? { token } : {};
+      const trackingToken = getTrackingToken();
+      return { ...(token ? { token } : {}), ...(trackingToken ? { trackingToken } : {}) };
     },
     retryDelayMs: options.retryDelayMs ?? createBackoff(),
     keepAlive: { enabled: true, ...(options.keepAlive ?? DEFAULT_KEEP_ALIVE) },

@@ -32,7 +32,9 @@ export const ordersRouter = router({
   live: maybeStaffProcedure
     .input(orderLiveInputSchema)
     .subscription(async ({ ctx, input, signal }) => {
-      await authorizeOrderWatch(ctx.db, input, ctx.staff);
+      // The token from the input, or the one the guest's socket connected with.
+      const token = input.token ?? ctx.trackingToken ?? undefined;
+      await authorizeOrderWatch(ctx.db, { orderId: input.orderId, token }, ctx.staff);
       return roomFeed(ctx, rooms.order(input.orderId), 'order', input.lastEventId, signal);
     }),
 });

@@ -73,11 +73,15 @@ export interface LiveClient {
 }
 
 /** A client over WebSocket only, retrying quickly so reconnect tests stay short. */
-export function liveClient(wsUrl: string, token: string | null = null): LiveClient {
+export function liveClient(
+  wsUrl: string,
+  token: string | null = null,
+  trackingToken: string | null = null,
+): LiveClient {
   const ws = createWSClient({
     url: wsUrl,
     WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
-    connectionParams: token ? { token } : {},
+    connectionParams: { ...(token ? { token } : {}), ...(trackingToken ? { trackingToken } : {}) },
     retryDelayMs: () => 50,
   });
   return {
