@@ -22,8 +22,6 @@ import type { RoomBus } from './bus';
 import { feedEvent } from './feeds';
 import { decodeEnvelope, Delivery } from './wire';
 
-export { Delivery };
-
 /** A bus message as the hub keeps it: the header, and the event still as JSON. */
 type Message = ReturnType<typeof decodeEnvelope>;
 
