@@ -112,6 +112,7 @@ describe.each(busKinds)(`live feeds on the %s bus (${backend})`, (busKind) => {
         number: 1,
         displayNumber: '#001',
         status: 'accepted',
+        version: 2,
         readyAt: null,
       },
     });

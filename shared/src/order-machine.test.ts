@@ -12,8 +12,11 @@ import {
   allowedTransitions,
   checkItemChange,
   checkTransition,
+  boardColumn,
+  bumpTarget,
   isOpen,
   itemStatusAfterTransition,
+  recallTarget,
   nextStage,
   rollUp,
   statusLabel,
@@ -22,7 +25,7 @@ import {
 /** Written out by hand from the product rules, not derived from the module under test. */
 const LEGAL: Record<OrderStatus, readonly OrderStatus[]> = {
   placed: ['accepted', 'rejected', 'cancelled'],
-  accepted: ['preparing', 'cancelled'],
+  accepted: ['preparing', 'ready', 'cancelled'],
   preparing: ['ready', 'cancelled'],
   ready: ['completed', 'cancelled'],
   completed: [],
@@ -49,13 +52,14 @@ describe('checkTransition', () => {
     expect(result.ok).toBe(LEGAL[from].includes(to));
   });
 
-  it('allows exactly 9 of the 49 pairs', () => {
+  it('allows exactly 10 of the 49 pairs', () => {
     const legal = allPairs.filter(([from, to]) => checkTransition(from, to).ok);
     expect(legal).toEqual([
       ['placed', 'accepted'],
       ['placed', 'rejected'],
       ['placed', 'cancelled'],
       ['accepted', 'preparing'],
+      ['accepted', 'ready'],
       ['accepted', 'cancelled'],
       ['preparing', 'ready'],
       ['preparing', 'cancelled'],
@@ -88,7 +92,8 @@ describe('checkTransition', () => {
     expect(checkTransition('accepted', 'accepted')).toEqual({
       ok: false,
       message:
-        'The order is accepted, so it cannot become accepted. Allowed next: preparing, cancelled.',
+        'The order is accepted, so it cannot become accepted. ' +
+        'Allowed next: preparing, ready, cancelled.',
     });
   });
 
@@ -107,6 +112,47 @@ describe('checkTransition', () => {
 describe('allowedTransitions', () => {
   it.each(ORDER_STATUSES)('from %s agrees with the table', (from) => {
     expect([...allowedTransitions(from)]).toEqual(LEGAL[from]);
+  });
+});
+
+describe('the kitchen board', () => {
+  it('puts accepted tickets with the preparing ones: the crew is on them', () => {
+    expect(OPEN_ORDER_STATUSES.map(boardColumn)).toEqual([
+      'new',
+      'preparing',
+      'preparing',
+      'ready',
+    ]);
+  });
+
+  it('bumps each column into the next, and ready off the board', () => {
+    expect(ORDER_STATUSES.map((status) => [status, bumpTarget(status)])).toEqual([
+      ['placed', 'accepted'],
+      ['accepted', 'ready'],
+      ['preparing', 'ready'],
+      ['ready', 'completed'],
+      ['completed', null],
+      ['rejected', null],
+      ['cancelled', null],
+    ]);
+  });
+
+  it.each(OPEN_ORDER_STATUSES)('a bump from %s is a legal transition', (from) => {
+    const to = bumpTarget(from);
+    if (to === null) throw new Error(`no bump from ${from}`);
+    expect(checkTransition(from, to)).toEqual({ ok: true });
+  });
+
+  it('recalls only the last two bumps, one step back', () => {
+    expect(ORDER_STATUSES.map((status) => [status, recallTarget(status)])).toEqual([
+      ['placed', null],
+      ['accepted', null],
+      ['preparing', null],
+      ['ready', 'preparing'],
+      ['completed', 'ready'],
+      ['rejected', null],
+      ['cancelled', null],
+    ]);
   });
 });
 

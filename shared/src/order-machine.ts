@@ -13,7 +13,8 @@ import type { ItemStatus, OrderStatus, OrderType } from './domain';
 
 const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
   placed: ['accepted', 'rejected', 'cancelled'],
-  accepted: ['preparing', 'cancelled'],
+  // An accepted order whose items are all done (or a bump on the board) skips to ready.
+  accepted: ['preparing', 'ready', 'cancelled'],
   preparing: ['ready', 'cancelled'],
   ready: ['completed', 'cancelled'],
   completed: [],
@@ -34,6 +35,48 @@ const NEXT_STAGE: Readonly<Record<OrderStatus, OrderStatus | null>> = {
 
 export const OPEN_ORDER_STATUSES = ['placed', 'accepted', 'preparing', 'ready'] as const;
 export type OpenOrderStatus = (typeof OPEN_ORDER_STATUSES)[number];
+
+/**
+ * The kitchen board's columns. "Preparing" holds accepted orders too: once a
+ * ticket is accepted the crew is on it, whether or not an item has started.
+ */
+export const BOARD_COLUMNS = ['new', 'preparing', 'ready'] as const;
+export type BoardColumn = (typeof BOARD_COLUMNS)[number];
+
+export function boardColumn(status: OpenOrderStatus): BoardColumn {
+  if (status === 'placed') return 'new';
+  return status === 'ready' ? 'ready' : 'preparing';
+}
+
+/**
+ * Where a bump on the board sends an order: into the next column, or off the
+ * board once handed over. Coarser than `nextStage`: an accepted order goes
+ * straight to ready, as the crew bumps it when the food is up.
+ */
+const BUMP_TARGET: Readonly<Record<OpenOrderStatus, OrderStatus>> = {
+  placed: 'accepted',
+  accepted: 'ready',
+  preparing: 'ready',
+  ready: 'completed',
+};
+
+export function bumpTarget(status: OrderStatus): OrderStatus | null {
+  return isOpen(status) ? BUMP_TARGET[status] : null;
+}
+
+/**
+ * A recall undoes a bump: a ticket bumped off the board comes back as ready,
+ * one bumped to ready goes back to preparing. Only shortly after the bump
+ * (`recallWindowMinutes` in the location's kitchen settings).
+ */
+const RECALL_TARGET: Partial<Record<OrderStatus, OrderStatus>> = {
+  completed: 'ready',
+  ready: 'preparing',
+};
+
+export function recallTarget(status: OrderStatus): OrderStatus | null {
+  return RECALL_TARGET[status] ?? null;
+}
 
 /** Statuses in which the kitchen works on items. */
 const COOKING_STATUSES: readonly OrderStatus[] = ['accepted', 'preparing'];

@@ -4,7 +4,7 @@
  * and the client builds forms from the same limits.
  */
 import { z } from 'zod';
-import { ITEM_STATUSES, ORDER_STATUSES } from './domain';
+import { ITEM_STATUSES, ORDER_STATUSES, STATIONS } from './domain';
 
 /**
  * Free text a person typed. Control characters have no place in a name or a
@@ -164,6 +164,44 @@ export const itemStatusInputSchema = z.strictObject({
   orderItemId: idSchema,
   expectedVersion: versionSchema,
   status: z.enum(ITEM_STATUSES, { error: 'That is not an item status.' }),
+});
+
+/** Undoes the last bump of an order, shortly after it (see `recallTarget`). */
+export const recallInputSchema = advanceInputSchema;
+
+/** A station's bump: every item of that station on the ticket is done. */
+export const stationBumpInputSchema = z.strictObject({
+  orderId: orderIdSchema,
+  expectedVersion: versionSchema,
+  station: z.enum(STATIONS, { error: `A station is one of ${STATIONS.join(', ')}.` }),
+});
+
+const minutes = (what: string, max: number) =>
+  z
+    .number({ error: `${what} is a number of minutes.` })
+    .int(`${what} is a whole number of minutes.`)
+    .min(1, `${what} is at least 1 minute.`)
+    .max(max, `${what} is at most ${max} minutes.`);
+
+/** How a location's kitchen board judges time. */
+export const kitchenSettingsSchema = z
+  .strictObject({
+    /** A ticket older than this turns amber. */
+    warnAfterMinutes: minutes('The amber threshold', 240),
+    /** A ticket older than this turns red. */
+    lateAfterMinutes: minutes('The red threshold', 240),
+    /** How long after a bump it can still be recalled. */
+    recallWindowMinutes: minutes('The recall window', 60),
+  })
+  .refine((settings) => settings.warnAfterMinutes < settings.lateAfterMinutes, {
+    message: 'The amber threshold comes before the red one.',
+    path: ['lateAfterMinutes'],
+  });
+export type KitchenSettings = z.infer<typeof kitchenSettingsSchema>;
+
+export const kitchenSettingsInputSchema = z.strictObject({
+  locationId: idSchema,
+  settings: kitchenSettingsSchema,
 });
 
 export const availabilityInputSchema = z.strictObject({

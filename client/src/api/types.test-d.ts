@@ -27,7 +27,7 @@ describe('live feed types', () => {
   it('kitchen.live delivers { id, data } with the ticket in domain types', () => {
     expectTypeOf<KitchenItem>().toHaveProperty('id').toEqualTypeOf<string>();
     expectTypeOf<KitchenItem['data']['type']>().toEqualTypeOf<
-      'order.changed' | 'menu.availability'
+      'order.changed' | 'menu.availability' | 'kitchen.settings'
     >();
     expectTypeOf<KitchenTicket['items'][number]['allergens']>().toEqualTypeOf<Allergen[]>();
     expectTypeOf<KitchenTicket['status']>().toEqualTypeOf<OrderStatus>();
@@ -50,8 +50,10 @@ describe('live feed types', () => {
             expectTypeOf(item.id).toEqualTypeOf<string>();
             if (item.data.type === 'order.changed') {
               expectTypeOf(item.data.ticket.items[0]!.allergens).toEqualTypeOf<Allergen[]>();
-            } else {
+            } else if (item.data.type === 'menu.availability') {
               expectTypeOf(item.data.available).toEqualTypeOf<boolean>();
+            } else {
+              expectTypeOf(item.data.settings.lateAfterMinutes).toEqualTypeOf<number>();
             }
           },
         },

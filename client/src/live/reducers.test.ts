@@ -83,7 +83,21 @@ const ids = (board: KitchenBoard) => board.tickets.map((t) => `${t.id}@${t.versi
 describe('kitchen board', () => {
   const a = ticket('a1');
   const b = ticket('b2');
-  const start: KitchenBoard = { locationId: 1, tickets: [a, b], lastEventId: 10 };
+  const settings = { warnAfterMinutes: 8, lateAfterMinutes: 15, recallWindowMinutes: 5 };
+  const start: KitchenBoard = { locationId: 1, tickets: [a, b], settings, lastEventId: 10 };
+
+  it('takes new settings from a settings event, tickets untouched', () => {
+    const later = { warnAfterMinutes: 5, lateAfterMinutes: 10, recallWindowMinutes: 2 };
+    const next = applyKitchenEvent(start, {
+      id: '11',
+      data: { type: 'kitchen.settings', settings: later },
+    });
+    expect(next.settings).toEqual(later);
+    expect(next.tickets).toBe(start.tickets);
+    expect(
+      applyKitchenEvent(next, { id: '11', data: { type: 'kitchen.settings', settings } }),
+    ).toBe(next);
+  });
 
   it('adds a new ticket and advances the cursor', () => {
     const c = ticket('c3');
@@ -223,11 +237,27 @@ describe('guest order', () => {
 });
 
 describe('ready board', () => {
-  const entry = (number: number, status: Status, businessDate = '2026-11-24'): ReadyBoardEntry => ({
+  // An order's version grows with every change; by default, one per stage reached.
+  const STAGE_VERSION: Record<Status, number> = {
+    placed: 1,
+    accepted: 2,
+    preparing: 3,
+    ready: 4,
+    completed: 5,
+    rejected: 2,
+    cancelled: 5,
+  };
+  const entry = (
+    number: number,
+    status: Status,
+    businessDate = '2026-11-24',
+    version = STAGE_VERSION[status],
+  ): ReadyBoardEntry => ({
     businessDate,
     number,
     displayNumber: `#${String(number).padStart(3, '0')}`,
     status,
+    version,
     readyAt: status === 'ready' ? '2026-11-24T12:30:00.000Z' : null,
   });
   const start: ReadyBoard = {
@@ -254,7 +284,7 @@ describe('ready board', () => {
   });
 
   it.each(['completed', 'rejected', 'cancelled'] as const)('drops an order once %s', (status) => {
-    const next = applyBoardEvent(start, event(21, entry(1, status)));
+    const next = applyBoardEvent(start, event(21, entry(1, status, undefined, 6)));
     expect(shown(next)).toEqual(['11-24/2:accepted']);
   });
 
@@ -271,6 +301,16 @@ describe('ready board', () => {
       '11-24/1:ready',
       '11-24/2:accepted',
     ]);
+  });
+
+  it('follows a recall back: ready to preparing, and collected back to ready', () => {
+    const ready = applyBoardEvent(start, event(22, entry(1, 'ready')));
+    const recalled = applyBoardEvent(ready, event(23, entry(1, 'preparing', undefined, 5)));
+    expect(shown(recalled)).toEqual(['11-24/1:preparing', '11-24/2:accepted']);
+    const collected = applyBoardEvent(ready, event(23, entry(1, 'completed')));
+    expect(shown(collected)).toEqual(['11-24/2:accepted']);
+    const back = applyBoardEvent(collected, event(24, entry(1, 'ready', undefined, 6)));
+    expect(shown(back)).toEqual(['11-24/1:ready', '11-24/2:accepted']);
   });
 
   it('shows accepted as preparing', () => {

@@ -75,11 +75,13 @@ export function compareTickets(a: KitchenTicket, b: KitchenTicket): number {
 /**
  * The kitchen board after one kitchen event: a ticket is added or replaced when
  * the event's version is newer than the one on the board, and leaves once it
- * is completed, rejected or cancelled. Availability events leave tickets alone.
+ * is completed, rejected or cancelled. Settings events replace the settings;
+ * availability events leave the board alone.
  */
 export const applyKitchenEvent: Reducer<KitchenBoard, KitchenFeedItem> = (board, item) =>
   applyNewer(board, item.id, (current) => {
     const event = item.data;
+    if (event.type === 'kitchen.settings') return { ...current, settings: event.settings };
     if (event.type !== 'order.changed') return current;
     const incoming = event.ticket;
     const index = current.tickets.findIndex((ticket) => ticket.id === incoming.id);
@@ -106,8 +108,8 @@ export const applyOrderEvent: Reducer<TrackedOrder, OrderFeedItem> = (tracked, i
     return { ...current, order: incoming };
   });
 
-/** The stages the ready board shows, in the order an order passes them. */
-const BOARD_RANK: Partial<Record<OrderStatus, number>> = { accepted: 1, preparing: 2, ready: 3 };
+/** The stages the ready board shows. */
+const ON_BOARD: readonly OrderStatus[] = ['accepted', 'preparing', 'ready'];
 
 /** What a guest reads on the board: an accepted order is already "preparing" to them. */
 export function boardStage(status: OrderStatus): 'preparing' | 'ready' {
@@ -126,22 +128,20 @@ const compareEntries = (a: ReadyBoardEntry, b: ReadyBoardEntry) =>
 
 /**
  * The ready board after one event: an order shows from accepted until ready,
- * and goes when it is collected, rejected or cancelled. A placed order is not
- * on the board yet. Order numbers restart daily, so an entry is its business
- * date and number.
+ * and goes when it is collected, rejected or cancelled (a recall can bring it
+ * back). A placed order is not on the board yet. Order numbers restart daily,
+ * so an entry is its business date and number; its version orders changes.
  */
 export const applyBoardEvent: Reducer<ReadyBoard, BoardFeedItem> = (board, item) =>
   applyNewer(board, item.id, (current) => {
     const incoming = item.data.entry;
     const index = current.entries.findIndex((entry) => sameEntry(entry, incoming));
     const existing = index === -1 ? null : current.entries[index];
-    const rank = BOARD_RANK[incoming.status];
-    if (rank === undefined) {
-      // Placed: not on the board yet. Completed, rejected or cancelled: it leaves.
-      if (!existing || !isClosed(incoming.status)) return current;
+    if (existing && existing.version >= incoming.version) return current;
+    if (!ON_BOARD.includes(incoming.status)) {
+      if (!existing) return current;
       return { ...current, entries: current.entries.filter((_, at) => at !== index) };
     }
-    if (existing && (BOARD_RANK[existing.status] ?? 0) >= rank) return current;
     const entries =
       index === -1
         ? [...current.entries, incoming].sort(compareEntries)

@@ -26,6 +26,11 @@ export interface LocationsTable {
   timezone: string;
   currency: string;
   accepting_orders: Generated<boolean>;
+  /** Kitchen board: minutes until a ticket's timer turns amber, then red. */
+  ticket_warn_minutes: Generated<number>;
+  ticket_late_minutes: Generated<number>;
+  /** Kitchen board: how long after a bump it can be recalled. */
+  recall_window_minutes: Generated<number>;
   created_at: CreatedAt;
 }
 

@@ -9,14 +9,24 @@
  * nothing.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { ItemStatus, OrderStatus, RoomName } from '@ticketrail/shared';
+import type {
+  ItemStatus,
+  KitchenSettings,
+  OrderStatus,
+  RoomName,
+  Station,
+} from '@ticketrail/shared';
 import type { Database } from '../db/schema';
 import type { KitchenTicket } from './orders/views';
 
 export type OrderChange =
   | { kind: 'placed' }
   | { kind: 'status'; from: OrderStatus; to: OrderStatus }
-  | { kind: 'item'; orderItemId: number; from: ItemStatus; to: ItemStatus };
+  | { kind: 'item'; orderItemId: number; from: ItemStatus; to: ItemStatus }
+  /** A station finished its part: these items became done. */
+  | { kind: 'station'; station: Station; orderItemIds: number[] }
+  /** A bump undone shortly after it. */
+  | { kind: 'recalled'; from: OrderStatus; to: OrderStatus };
 
 export type DomainEvent =
   | { type: 'order.changed'; change: OrderChange; ticket: KitchenTicket }
@@ -26,7 +36,8 @@ export type DomainEvent =
       name: string;
       available: boolean;
       soldOut: boolean;
-    };
+    }
+  | { type: 'kitchen.settings'; settings: KitchenSettings };
 
 export interface StoredEvent {
   id: number;

@@ -10,6 +10,7 @@ const event: FeedEvent = {
     number: 7,
     displayNumber: '#007',
     status: 'ready',
+    version: 4,
     readyAt: null,
   },
 };

@@ -2,15 +2,25 @@ import {
   advanceInputSchema,
   itemStatusInputSchema,
   kitchenLiveInputSchema,
+  kitchenSettingsInputSchema,
   locationInputSchema,
+  recallInputSchema,
   rooms,
+  stationBumpInputSchema,
   transitionInputSchema,
 } from '@ticketrail/shared';
 import { assertWorksAt } from '../domain/staff';
 import { roomFeed } from '../realtime/stream';
 import { kitchenBoard } from '../domain/orders/read';
-import { advanceOrder, setItemStatus, transitionOrder } from '../domain/orders/transition';
-import { router, staffProcedure } from '../trpc';
+import {
+  advanceOrder,
+  bumpStation,
+  recallOrder,
+  setItemStatus,
+  transitionOrder,
+} from '../domain/orders/transition';
+import { updateKitchenSettings } from '../domain/kitchen-settings';
+import { managerProcedure, router, staffProcedure } from '../trpc';
 
 /** The crew's side: the board of open tickets and the moves on it. */
 export const kitchenRouter = router({
@@ -40,6 +50,23 @@ export const kitchenRouter = router({
   advance: staffProcedure
     .input(advanceInputSchema)
     .mutation(({ ctx, input }) => advanceOrder(ctx.db, ctx.staff, input, ctx.now())),
+
+  /** Undoes the order's last bump, within the location's recall window. */
+  recall: staffProcedure
+    .input(recallInputSchema)
+    .mutation(({ ctx, input }) => recallOrder(ctx.db, ctx.staff, input, ctx.now())),
+
+  /** A station's bump: all of that station's items on the order are done. */
+  bumpStation: staffProcedure
+    .input(stationBumpInputSchema)
+    .mutation(({ ctx, input }) => bumpStation(ctx.db, ctx.staff, input, ctx.now())),
+
+  /** The board's timer thresholds and recall window. Managers only. */
+  updateSettings: managerProcedure
+    .input(kitchenSettingsInputSchema)
+    .mutation(({ ctx, input }) =>
+      updateKitchenSettings(ctx.db, ctx.staff, input.locationId, input.settings),
+    ),
 
   /** Marks one item queued, cooking or done; the order follows its items. */
   setItemStatus: staffProcedure

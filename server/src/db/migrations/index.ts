@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as initial from './2026-11-24T0900-initial';
 import * as eventRooms from './2026-11-24T1000-event-rooms';
 import * as dropEventsByLocation from './2026-11-24T1100-drop-events-location-index';
+import * as kitchenSettings from './2026-11-25T0900-kitchen-settings';
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T0900-initial': initial,
   '2026-11-24T1000-event-rooms': eventRooms,
   '2026-11-24T1100-drop-events-location-index': dropEventsByLocation,
+  '2026-11-25T0900-kitchen-settings': kitchenSettings,
 };

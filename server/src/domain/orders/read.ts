@@ -1,9 +1,10 @@
 /** Reading orders: the guest's tracking view and the kitchen's board. */
 import type { Kysely } from 'kysely';
-import { rooms } from '@ticketrail/shared';
+import { rooms, type KitchenSettings } from '@ticketrail/shared';
 import type { Database } from '../../db/schema';
 import { notFound } from '../errors';
 import { readSnapshot, roomHead } from '../events';
+import { readKitchenSettings } from '../kitchen-settings';
 import { assertWorksAt, type StaffActor } from '../staff';
 import { tokenMatches } from '../tokens';
 import {
@@ -68,6 +69,8 @@ export async function authorizeOrderWatch(
 export interface KitchenBoard {
   locationId: number;
   tickets: KitchenTicket[];
+  /** Timer thresholds and the recall window; changes arrive as `kitchen.settings` events. */
+  settings: KitchenSettings;
   /** The newest kitchen event this snapshot includes: resume live updates after it. */
   lastEventId: number;
 }
@@ -82,6 +85,7 @@ export async function kitchenBoard(
   return readSnapshot(db, async (trx) => ({
     locationId,
     tickets: await loadOpenTickets(trx, locationId),
+    settings: await readKitchenSettings(trx, locationId),
     lastEventId: await roomHead(trx, rooms.kitchen(locationId)),
   }));
 }

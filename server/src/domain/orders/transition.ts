@@ -11,13 +11,16 @@ import {
   mayMoveOrderTo,
   mayWorkItems,
   nextStage,
+  recallTarget,
   rollUp,
   type ItemStatus,
   type OrderStatus,
+  type Station,
 } from '@ticketrail/shared';
 import type { Database, OrderRow } from '../../db/schema';
 import { conflict, invalid, notFound } from '../errors';
 import { appendEvent, transact, type OrderChange } from '../events';
+import { readKitchenSettings } from '../kitchen-settings';
 import { assertRole, assertWorksAt, type StaffActor } from '../staff';
 import { orderRooms } from './place';
 import { loadTicket, type KitchenTicket } from './views';
@@ -103,6 +106,85 @@ async function applyTransition(
   const closing = to === 'cancelled' || to === 'rejected';
   await writeStatus(trx, order, to, now, { cancel_reason: closing ? reason : null });
   return publishChange(trx, order, { kind: 'status', from: order.status, to });
+}
+
+/**
+ * Undoes the order's last bump: off the board back to ready, or ready back to
+ * preparing, within the location's recall window. The stage left is
+ * unstamped, so the times read as if the bump had not happened; items stay
+ * as they are (a cook taps one back if it needs redoing).
+ */
+export async function recallOrder(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { orderId: string; expectedVersion: number },
+  now = new Date(),
+): Promise<KitchenTicket> {
+  return transact(db, async (trx) => {
+    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+    const to = recallTarget(order.status);
+    if (!to) throw invalid(`Order ${order.number} is ${order.status}; there is no bump to recall.`);
+    assertRole(actor, mayMoveOrderTo(actor.role, to), ACTION_WORDS[to]);
+    // recallTarget only answers for completed and ready, which both have a column.
+    const left = STAGE_COLUMN[order.status as 'completed' | 'ready'];
+    const bumpedAt = order[left];
+    const { recallWindowMinutes } = await readKitchenSettings(trx, order.location_id);
+    if (!bumpedAt || now.getTime() - bumpedAt.getTime() > recallWindowMinutes * 60_000) {
+      throw invalid(
+        `Order ${order.number} was bumped more than ${recallWindowMinutes} minutes ago; ` +
+          'it can no longer be recalled.',
+      );
+    }
+    await trx
+      .updateTable('orders')
+      .set({ [left]: null, status: to, version: order.version + 1, updated_at: now })
+      .where('id', '=', order.id)
+      .execute();
+    return publishChange(trx, order, { kind: 'recalled', from: order.status, to });
+  });
+}
+
+/**
+ * A station's bump on its own view of the ticket: every one of its items on
+ * the order is done. The order rolls up as it would item by item (ready when
+ * nothing is left at any station).
+ */
+export async function bumpStation(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { orderId: string; expectedVersion: number; station: Station },
+  now = new Date(),
+): Promise<KitchenTicket> {
+  return transact(db, async (trx) => {
+    assertRole(actor, mayWorkItems(actor.role), 'mark items');
+    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+    const items = await trx
+      .selectFrom('order_items')
+      .select(['id', 'station', 'status'])
+      .where('order_id', '=', order.id)
+      .execute();
+    const open = items.filter((item) => item.station === input.station && item.status !== 'done');
+    if (open.length === 0) {
+      throw invalid(`Order ${order.number} has nothing left for the ${input.station} station.`);
+    }
+    for (const item of open) {
+      const check = checkItemChange(order.status, item.status, 'done');
+      if (!check.ok) throw invalid(check.message);
+    }
+    const ids = open.map((item) => item.id);
+    await trx
+      .updateTable('order_items')
+      .set({ status: 'done', updated_at: now })
+      .where('id', 'in', ids)
+      .execute();
+    const statuses = items.map((item) => (ids.includes(item.id) ? 'done' : item.status));
+    await writeStatus(trx, order, rollUp(order.status, statuses), now);
+    return publishChange(trx, order, {
+      kind: 'station',
+      station: input.station,
+      orderItemIds: ids,
+    });
+  });
 }
 
 export interface ItemStatusInput {

@@ -67,6 +67,8 @@ export interface BoardEntry {
   number: number;
   displayNumber: string;
   status: OrderStatus;
+  /** The order's version: a recall moves a number back, so stages alone cannot order changes. */
+  version: number;
   readyAt: string | null;
 }
 
@@ -84,6 +86,7 @@ export function toBoardEntry(ticket: KitchenTicket): BoardEntry {
     number: ticket.number,
     displayNumber: ticket.displayNumber,
     status: ticket.status,
+    version: ticket.version,
     readyAt: ticket.times.readyAt,
   };
 }
