@@ -43,7 +43,7 @@ describe(`the kitchen board's moves (${backend})`, () => {
     const kitchen = await signedIn(t.db, t.fixture.staff.kitchen);
     const order = await placeMixedOrder();
     const seen: OrderStatus[] = [];
-    let ticket = { id: order.id, status: order.status as OrderStatus, version: order.version };
+    let ticket = { id: order.id, status: order.status, version: order.version };
     for (let to = bumpTarget(ticket.status); to !== null; to = bumpTarget(ticket.status)) {
       ticket = await kitchen.kitchen.transition({
         orderId: ticket.id,
