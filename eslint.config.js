@@ -27,9 +27,15 @@ export default tseslint.config(
   },
   {
     files: ['client/**/*.{ts,tsx}'],
+    // The browser tests run in Node and hold no React.
+    ignores: ['client/e2e/**'],
     plugins: { 'react-hooks': reactHooks },
     languageOptions: { globals: globals.browser },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['client/e2e/**/*.ts'],
+    languageOptions: { globals: globals.node },
   },
   {
     files: ['**/*.{js,mjs}'],

@@ -3,10 +3,16 @@
  * vitest.config.ts imports this list into `test.projects`.
  *
  * The server's suites run once per database: always on PGlite (embedded, in
- * memory), and on real Postgres when DATABASE_URL is set. scripts/test.mjs says
- * loudly when a backend's suites were left out.
+ * memory), and on real Postgres when DATABASE_URL is set. The browser suites
+ * (client/e2e) drive Debian's Chromium against real servers; they run when it
+ * is installed, and always in CI. scripts/test.mjs says loudly when a backend's
+ * suites were left out.
  */
+import { existsSync } from 'node:fs';
 import { defineProject, type TestProjectConfiguration } from 'vitest/config';
+
+/** Where the browser suites find Chromium (client/e2e/support/chromium.ts). */
+const CHROMIUM_PATH = '/usr/bin/chromium';
 
 const serverProject = (name: string, database: 'pglite' | 'postgres') =>
   defineProject({
@@ -57,5 +63,27 @@ const projects: TestProjectConfiguration[] = [
 ];
 
 if (process.env.DATABASE_URL) projects.push(serverProject('server:postgres', 'postgres'));
+
+// In CI a missing Chromium fails the run rather than skipping the suites.
+if (existsSync(CHROMIUM_PATH) || process.env.CI) {
+  projects.push(
+    defineProject({
+      test: {
+        name: 'browser',
+        root: './client',
+        include: ['e2e/**/*.e2e.ts'],
+        environment: 'node',
+        // Builds the client once; every file's servers serve that build.
+        globalSetup: ['./e2e/support/build-client.ts'],
+        // One backend is enough here: Postgres when there is one, else PGlite.
+        env: { TICKETRAIL_TEST_DB: process.env.DATABASE_URL ? 'postgres' : 'pglite' },
+        // One browser at a time: each file runs a server and a Chromium.
+        fileParallelism: false,
+        testTimeout: 60_000,
+        hookTimeout: 120_000,
+      },
+    }),
+  );
+}
 
 export default projects;

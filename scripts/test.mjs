@@ -1,7 +1,21 @@
 // `npm test`: everything that checks the project, from a fresh clone.
 // Suites that need a real Postgres or Redis run when DATABASE_URL / REDIS_URL
 // are set; when they are not, this says so loudly instead of passing quietly.
+// The browser suites need Debian's Chromium: skipped loudly without it, except
+// in CI, where a missing browser fails the run.
+import { existsSync } from 'node:fs';
 import { pnpmOrExit, step, warn } from './lib/run.mjs';
+
+// The same path as vitest.workspace.ts and client/e2e/support/chromium.ts.
+const CHROMIUM_PATH = '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM_PATH);
+if (!hasChromium && process.env.CI) {
+  console.error(
+    `\n✗ The browser suites need Chromium at ${CHROMIUM_PATH}, and CI skips nothing ` +
+      '(.ci/run installs it: apt-get install chromium).',
+  );
+  process.exit(1);
+}
 
 step('Installing dependencies (pnpm)');
 await pnpmOrExit(['install', '--frozen-lockfile'], 'Installing dependencies');
@@ -18,6 +32,10 @@ await pnpmOrExit(['format:check'], 'The formatting check (run `pnpm format` to f
 const skipped = [];
 if (!process.env.DATABASE_URL)
   skipped.push('server:postgres — the domain suites on real Postgres (set DATABASE_URL)');
+if (!hasChromium)
+  skipped.push(
+    `browser — the end-to-end suites in Chromium (install it: apt-get install chromium → ${CHROMIUM_PATH})`,
+  );
 
 step('Unit and integration tests (Vitest)');
 await pnpmOrExit(['exec', 'vitest', 'run'], 'The tests');
@@ -25,5 +43,7 @@ await pnpmOrExit(['exec', 'vitest', 'run'], 'The tests');
 if (skipped.length > 0) {
   warn(['SKIPPED SUITES — these did not run:', ...skipped.map((suite) => `  • ${suite}`)]);
 } else {
-  console.log('\n✓ Every suite ran: PGlite and real Postgres, the memory bus and Redis.');
+  console.log(
+    '\n✓ Every suite ran: PGlite and real Postgres, the memory bus and Redis, and Chromium.',
+  );
 }
