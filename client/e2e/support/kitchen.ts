@@ -1,0 +1,84 @@
+/**
+ * Driving the kitchen board in a real browser: open it signed in, find
+ * tickets by column, and hold back the live feed to stage a race.
+ */
+import type { Page, WebSocketRoute } from 'playwright-core';
+import { signIn, type SignedIn } from './api';
+import type { Chromium, TestPage } from './chromium';
+import { DEMO_SLUG } from './orders';
+
+export const KITCHEN = { email: 'kitchen@harbour.example', password: 'demo-kitchen' };
+export const BOARD_PATH = `/kitchen/${DEMO_SLUG}`;
+
+/** Where the session lives in the app (client/src/auth/session.ts). */
+const SESSION_KEY = 'ticketrail.session';
+
+/** A board page already signed in (the token put where the app keeps it), open and live. */
+export async function openBoard(
+  chromium: Chromium,
+  serverUrl: string,
+  options: { path?: string; interceptFeed?: boolean } = {},
+): Promise<TestPage & { staff: SignedIn; feed: HeldFeed | null }> {
+  const staff = await signIn(serverUrl, KITCHEN.email, KITCHEN.password);
+  const opened = await chromium.openPage({ baseURL: serverUrl });
+  await opened.context.addInitScript(([key, token]) => window.localStorage.setItem(key, token), [
+    SESSION_KEY,
+    staff.token,
+  ] as const);
+  const feed = options.interceptFeed ? await interceptFeed(opened.page) : null;
+  await opened.page.goto(options.path ?? BOARD_PATH);
+  await waitLive(opened.page);
+  return { ...opened, staff, feed };
+}
+
+/** Waits for the connection badge to say Live. */
+export async function waitLive(page: Page, timeout = 15_000): Promise<void> {
+  await page.locator('.live-badge--live').waitFor({ timeout });
+}
+
+export type ColumnName = 'new' | 'preparing' | 'ready';
+
+/** A ticket card by its number, optionally only in one column. */
+export function ticket(page: Page, displayNumber: string, column?: ColumnName) {
+  const scope = column ? `.board__column--${column} ` : '';
+  return page.locator(`${scope}[data-ticket="${displayNumber}"]`);
+}
+
+/** The ticket numbers in a column, top to bottom. */
+export async function columnNumbers(page: Page, column: ColumnName): Promise<string[]> {
+  return page
+    .locator(`.board__column--${column} [data-ticket]`)
+    .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-ticket') ?? ''));
+}
+
+/**
+ * Sits between the page and the server's socket and can hold back what the
+ * server sends: the page then misses live events for a while, as a tablet on
+ * a slow link would, and gets them all when released.
+ */
+export interface HeldFeed {
+  hold(): void;
+  release(): void;
+}
+
+export async function interceptFeed(page: Page): Promise<HeldFeed> {
+  let holding = false;
+  const held: { route: WebSocketRoute; message: string | Buffer }[] = [];
+  await page.routeWebSocket(/\/trpc/, (route) => {
+    const server = route.connectToServer();
+    route.onMessage((message) => server.send(message));
+    server.onMessage((message) => {
+      if (holding) held.push({ route, message });
+      else route.send(message);
+    });
+  });
+  return {
+    hold: () => {
+      holding = true;
+    },
+    release: () => {
+      holding = false;
+      for (const { route, message } of held.splice(0)) route.send(message);
+    },
+  };
+}

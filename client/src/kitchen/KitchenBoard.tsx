@@ -1,0 +1,204 @@
+/**
+ * The live ticket board: three columns by stage, every open ticket oldest
+ * first (no cap), moves applied at once, driven by touch or a bump bar.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  BOARD_COLUMNS,
+  type BoardColumn,
+  type KitchenSettings,
+  type Station,
+} from '@ticketrail/shared';
+import type { KitchenTicket } from '../live/reducers';
+import { AllDayPanel } from './AllDayPanel';
+import { AvailabilityPanel } from './AvailabilityPanel';
+import { columnsOf } from './board-model';
+import { useFreshTickets } from './useFreshTickets';
+import { useBoardKeys, type Selection } from './useBoardKeys';
+import { useBoardMoves } from './useBoardMoves';
+import { useNotices } from './useNotices';
+import { TicketCard } from './TicketCard';
+import { useNow } from './clock';
+
+const COLUMN_TITLES: Record<BoardColumn, string> = {
+  new: 'New',
+  preparing: 'Preparing',
+  ready: 'Ready',
+};
+
+export const SHORTCUTS: [keys: string, what: string][] = [
+  ['← → ↑ ↓', 'select'],
+  ['1–9', 'ticket in column'],
+  ['Enter / Space', 'bump'],
+  ['R', 'recall'],
+  ['A', 'all day'],
+  ['U', '86 items'],
+  ['M', 'sound'],
+];
+
+export type Panel = 'all-day' | '86' | null;
+
+export interface KitchenBoardProps {
+  tickets: readonly KitchenTicket[];
+  settings: KitchenSettings;
+  locationSlug: string;
+  station: Station | null;
+  muted: boolean;
+  onToggleMute: () => void;
+  /** Called for each batch of tickets that arrives after the board first loaded. */
+  onNewTickets?: (count: number) => void;
+}
+
+export function KitchenBoard({
+  tickets: serverTickets,
+  settings,
+  locationSlug,
+  station,
+  muted,
+  onToggleMute,
+  onNewTickets,
+}: KitchenBoardProps) {
+  const { notices, notify, dismiss } = useNotices();
+  const moves = useBoardMoves({ serverTickets, onRefused: notify });
+  const columns = useMemo(() => columnsOf(moves.tickets, station), [moves.tickets, station]);
+  const fresh = useFreshTickets(serverTickets, onNewTickets);
+  const [panel, setPanel] = useState<Panel>(null);
+  const [selection, setSelection] = useState<Selection>({
+    column: 'new',
+    ticketId: null,
+    index: 0,
+  });
+
+  const { bump, recall, lastBump } = moves;
+  const selected = useBoardKeys({
+    columns,
+    selection,
+    setSelection,
+    onBump: useCallback((ticket: KitchenTicket) => bump(ticket, station), [bump, station]),
+    onRecall: recall,
+    onTogglePanel: useCallback(
+      (which: Exclude<Panel, null>) => setPanel((open) => (open === which ? null : which)),
+      [],
+    ),
+    onToggleMute,
+  });
+
+  const select = useCallback(
+    (ticketId: string) => {
+      for (const column of BOARD_COLUMNS) {
+        const index = columns[column].findIndex((entry) => entry.ticket.id === ticketId);
+        if (index !== -1) setSelection({ column, ticketId, index });
+      }
+    },
+    [columns],
+  );
+  const onBump = useCallback((ticket: KitchenTicket) => bump(ticket, station), [bump, station]);
+
+  // Keep the selected ticket in sight as the bump bar walks the columns.
+  const boardRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!selected) return;
+    const element = boardRef.current?.querySelector('[aria-current="true"]');
+    if (element && 'scrollIntoView' in element) element.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
+
+  const now = useNow();
+  const recallOpen = lastBump !== null && now - lastBump.at < settings.recallWindowMinutes * 60_000;
+
+  return (
+    <div className="kitchen">
+      <div className="kitchen__toolbar">
+        <button
+          type="button"
+          className="toolbar-button"
+          disabled={!recallOpen}
+          onClick={recall}
+          title="Bring back the last bumped ticket"
+        >
+          Recall{recallOpen ? ` ${lastBump.ticket.displayNumber}` : ''}
+        </button>
+        <button
+          type="button"
+          className="toolbar-button"
+          aria-pressed={panel === 'all-day'}
+          onClick={() => setPanel(panel === 'all-day' ? null : 'all-day')}
+        >
+          All day
+        </button>
+        <button
+          type="button"
+          className="toolbar-button"
+          aria-pressed={panel === '86'}
+          onClick={() => setPanel(panel === '86' ? null : '86')}
+        >
+          86 items
+        </button>
+        <button
+          type="button"
+          className="toolbar-button"
+          aria-pressed={!muted}
+          onClick={onToggleMute}
+        >
+          {muted ? 'Sound off' : 'Sound on'}
+        </button>
+        <div className="notices" role="alert" aria-live="assertive">
+          {notices.map((notice) => (
+            <p key={notice.key} className="notice">
+              {notice.message}
+              <button type="button" aria-label="Dismiss" onClick={() => dismiss(notice.key)}>
+                ×
+              </button>
+            </p>
+          ))}
+        </div>
+      </div>
+      <div className="kitchen__body">
+        <div className="board" ref={boardRef}>
+          {BOARD_COLUMNS.map((column) => (
+            <section
+              key={column}
+              className={`board__column board__column--${column}`}
+              aria-labelledby={`column-${column}`}
+            >
+              <h2 id={`column-${column}`} className="board__title">
+                {COLUMN_TITLES[column]}{' '}
+                <span className="board__count">{columns[column].length}</span>
+              </h2>
+              <div className="board__tickets">
+                {columns[column].length === 0 ? (
+                  <p className="board__empty">No tickets</p>
+                ) : (
+                  columns[column].map((entry, index) => (
+                    <TicketCard
+                      key={entry.ticket.id}
+                      entry={entry}
+                      settings={settings}
+                      position={index + 1}
+                      selected={selected?.ticket.id === entry.ticket.id}
+                      fresh={fresh.has(entry.ticket.id)}
+                      stationView={station !== null}
+                      onSelect={select}
+                      onBump={onBump}
+                      onTapItem={moves.tapItem}
+                    />
+                  ))
+                )}
+              </div>
+            </section>
+          ))}
+        </div>
+        {panel === 'all-day' ? <AllDayPanel tickets={moves.tickets} station={station} /> : null}
+        {panel === '86' ? (
+          <AvailabilityPanel locationSlug={locationSlug} onRefused={notify} />
+        ) : null}
+      </div>
+      <footer className="shortcuts" aria-label="Keyboard shortcuts">
+        {SHORTCUTS.map(([keys, what]) => (
+          <span key={keys}>
+            <kbd>{keys}</kbd> {what}
+          </span>
+        ))}
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,188 @@
+/**
+ * `/kitchen` and `/kitchen/<location>?station=<station>`: sign in, pick the
+ * location and the station, then run the board.
+ */
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { STATIONS, type Station } from '@ticketrail/shared';
+import { trpc } from '../api/client';
+import { session } from '../auth/session';
+import { SignIn } from '../auth/SignIn';
+import { ConnectionBadge } from '../components/ConnectionBadge';
+import { LoadError, Loading } from '../components/States';
+import { useLiveKitchenBoard } from '../live/feeds';
+import { navigate, useLocation } from '../navigation';
+import { KitchenBoard } from './KitchenBoard';
+import { playChime, soundAllowed, unlockSound } from './sound';
+import './kitchen.css';
+
+const MUTED_KEY = 'ticketrail.kitchen.muted';
+
+function useMuted(): [boolean, () => void] {
+  const [muted, setMuted] = useState(() => window.localStorage.getItem(MUTED_KEY) === '1');
+  const toggle = useCallback(() => {
+    setMuted((was) => {
+      window.localStorage.setItem(MUTED_KEY, was ? '0' : '1');
+      return !was;
+    });
+  }, []);
+  return [muted, toggle];
+}
+
+function parseStation(value: string | null): Station | null {
+  return STATIONS.find((station) => station === value) ?? null;
+}
+
+interface Location {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+function StationPicker({ slug, station }: { slug: string; station: Station | null }) {
+  const options: (Station | null)[] = [null, ...STATIONS];
+  return (
+    <nav className="station-picker" aria-label="Station">
+      {options.map((option) => (
+        <a
+          key={option ?? 'all'}
+          href={`/kitchen/${slug}${option ? `?station=${option}` : ''}`}
+          aria-current={option === station ? 'page' : undefined}
+          onClick={(event) => {
+            event.preventDefault();
+            navigate(`/kitchen/${slug}${option ? `?station=${option}` : ''}`, { replace: true });
+          }}
+        >
+          {option ?? 'All'}
+        </a>
+      ))}
+    </nav>
+  );
+}
+
+function Board({
+  location,
+  station,
+  staffName,
+}: {
+  location: Location;
+  station: Station | null;
+  staffName: string;
+}) {
+  const { board, live } = useLiveKitchenBoard(location.id);
+  const [muted, toggleMute] = useMuted();
+  const [, setUnlocked] = useState(false);
+  const logout = trpc.auth.logout.useMutation({ onSettled: () => session.set(null) });
+  const onNewTickets = useCallback(() => {
+    if (!muted) playChime();
+  }, [muted]);
+
+  useEffect(() => {
+    document.title = `${station ? `${station} · ` : ''}Kitchen · ${location.name}`;
+  }, [location.name, station]);
+
+  const needsTap = !muted && !soundAllowed();
+  return (
+    <div
+      className="kitchen-page"
+      onPointerDown={() => {
+        unlockSound();
+        setUnlocked(true);
+      }}
+    >
+      <header className="kitchen-header">
+        <h1>
+          {location.name}
+          {station ? <span className="kitchen-header__station"> · {station}</span> : null}
+        </h1>
+        <StationPicker slug={location.slug} station={station} />
+        <ConnectionBadge connection={live} />
+        {live.error && live.status !== 'live' ? (
+          <p className="kitchen-header__error" role="alert">
+            {live.error.message}
+          </p>
+        ) : null}
+        {needsTap ? <p className="muted">Tap the board to turn sound on</p> : null}
+        <span className="kitchen-header__who">{staffName}</span>
+        <button
+          type="button"
+          className="toolbar-button"
+          disabled={logout.isPending}
+          onClick={() => logout.mutate()}
+        >
+          Sign out
+        </button>
+      </header>
+      {board.isPending ? (
+        <Loading what="the tickets" />
+      ) : board.isError ? (
+        <LoadError message={board.error.message} onRetry={() => void board.refetch()} />
+      ) : (
+        <KitchenBoard
+          tickets={board.data.tickets}
+          settings={board.data.settings}
+          locationSlug={location.slug}
+          station={station}
+          muted={muted}
+          onToggleMute={toggleMute}
+          onNewTickets={onNewTickets}
+        />
+      )}
+    </div>
+  );
+}
+
+function SignedInKitchen({ slug, station }: { slug: string | null; station: Station | null }) {
+  const me = trpc.auth.me.useQuery(undefined, { retry: false, staleTime: Infinity });
+  const expired = me.error?.data?.code === 'UNAUTHORIZED';
+  useEffect(() => {
+    // The session ended (expired, or signed out elsewhere): back to the sign-in form.
+    if (expired) session.set(null);
+  }, [expired]);
+
+  const only = me.data?.locations.length === 1 ? me.data.locations[0] : undefined;
+  useEffect(() => {
+    if (slug === null && only) navigate(`/kitchen/${only.slug}`, { replace: true });
+  }, [slug, only]);
+
+  if (me.isPending) {
+    return (
+      <main className="page">
+        <Loading what="your account" />
+      </main>
+    );
+  }
+  if (me.isError) {
+    return (
+      <main className="page">
+        <LoadError message={me.error.message} onRetry={() => void me.refetch()} />
+      </main>
+    );
+  }
+  const location = me.data.locations.find((candidate) => candidate.slug === slug);
+  if (!location) {
+    return (
+      <main className="page">
+        <h1>Which kitchen?</h1>
+        {slug ? <p className="state state--error">You do not work at “{slug}”.</p> : null}
+        <ul className="cards">
+          {me.data.locations.map((candidate) => (
+            <li key={candidate.id} className="card">
+              <h2>{candidate.name}</h2>
+              <a className="button" href={`/kitchen/${candidate.slug}`}>
+                Open the board
+              </a>
+            </li>
+          ))}
+        </ul>
+      </main>
+    );
+  }
+  return <Board location={location} station={station} staffName={me.data.name} />;
+}
+
+export function KitchenPage({ slug }: { slug: string | null }) {
+  const token = useSyncExternalStore(session.subscribe, session.get);
+  const station = parseStation(useLocation().searchParams.get('station'));
+  if (token === null) return <SignIn />;
+  return <SignedInKitchen slug={slug} station={station} />;
+}
