@@ -18,12 +18,21 @@ export const DEMO_SLUG = 'harbour-kitchen';
 const NAMES = ['Aoife', 'Ciarán', 'Maeve', 'Tomás', 'Niamh', 'Oisín', 'Saoirse', 'Darragh'];
 const NOTES = [null, 'no onions', null, 'extra crispy', null, 'sauce on the side', null];
 
-/** Every orderable item of the menu, in menu order. */
+/** The demo's counted items (a few portions a night): a long test would sell them out. */
+const COUNTED = new Set(
+  DEMO_LOCATIONS[0]!.menu.flatMap((category) =>
+    [category, ...(category.children ?? [])].flatMap((section) =>
+      section.items.filter((item) => item.stock !== undefined).map((item) => item.name),
+    ),
+  ),
+);
+
+/** Every item of the menu that can be ordered any number of times, in menu order. */
 export function orderableItems(menu: Menu): MenuItem[] {
   return menu.categories
     .flatMap((category) => [category.items, ...category.children.map((child) => child.items)])
     .flat()
-    .filter((item) => item.available && !item.soldOut);
+    .filter((item) => item.available && !item.soldOut && !COUNTED.has(item.name));
 }
 
 /** A line for `item` with the fewest options it needs (choosing later ones for variety). */
