@@ -98,9 +98,9 @@ export function useBoardKeys(options: BoardKeyOptions) {
     const onKey = (event: KeyboardEvent) => {
       unlockSound();
       if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
       // Typing in a field (the 86 search) is typing, not driving the board.
-      if (target?.closest('input, textarea, select')) return;
+      const target = event.target;
+      if (target instanceof Element && target.closest('input, textarea, select')) return;
       const current = latest.current;
       const moved = moveSelection(current.columns, current.selection, event.key);
       if (moved) {

@@ -51,7 +51,7 @@ export function useBoardMoves({ serverTickets, onRefused }: BoardMovesOptions): 
   useLayoutEffect(() => {
     latest.current = { serverTickets, moves, onRefused };
   });
-  const queues = useRef(new Map<string, Promise<unknown>>());
+  const queues = useRef(new Map<string, Promise<KitchenTicket | null>>());
   const nextKey = useRef(1);
   /** Changes the moves, first dropping confirmed ones the feed has caught up with. */
   const updateMoves = useCallback((change: (moves: readonly PendingMove[]) => PendingMove[]) => {
@@ -68,10 +68,14 @@ export function useBoardMoves({ serverTickets, onRefused }: BoardMovesOptions): 
     ): Promise<KitchenTicket | null> => {
       const key = nextKey.current++;
       updateMoves((current) => [...current, { key, orderId, state: 'sending', apply }]);
-      const previous = queues.current.get(orderId) ?? Promise.resolve();
-      const result = previous.then(async () => {
+      const previous = queues.current.get(orderId) ?? Promise.resolve(null);
+      const result = previous.then(async (before) => {
         const { serverTickets: cache, moves: inFlight } = latest.current;
-        const version = knownVersion(orderId, cache, inFlight) ?? fallbackVersion;
+        // The answer to the move before this one may not have been rendered yet.
+        const version = Math.max(
+          knownVersion(orderId, cache, inFlight) ?? fallbackVersion,
+          before?.version ?? 0,
+        );
         try {
           const ticket = await send(version);
           updateMoves((current) =>

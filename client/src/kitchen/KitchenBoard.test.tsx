@@ -1,0 +1,240 @@
+// @vitest-environment jsdom
+/**
+ * The board as a component: what a ticket shows, timers crossing their
+ * thresholds, and moves shown at once then kept or rolled back by the
+ * server's answer. The API is a link the test answers by hand, so the moment
+ * between a tap and the answer can be looked at (the browser tests use the
+ * real server).
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import { TRPCClientError, type TRPCLink } from '@trpc/client';
+import { observable } from '@trpc/server/observable';
+import type { AppRouter } from '@ticketrail/server';
+import type { ReactNode } from 'react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { trpc } from '../api/client';
+import type { KitchenTicket } from '../live/reducers';
+import { KitchenBoard } from './KitchenBoard';
+import { item, SETTINGS, ticket } from './test-tickets';
+
+interface Call {
+  path: string;
+  input: unknown;
+  answer: (data: unknown) => void;
+  refuse: (code: string, message: string) => void;
+}
+
+/** A link that holds every call until the test answers it. */
+function heldLink(calls: Call[]): TRPCLink<AppRouter> {
+  return () =>
+    ({ op }) =>
+      observable((observer) => {
+        calls.push({
+          path: op.path,
+          input: op.input,
+          answer: (data) => {
+            observer.next({ result: { type: 'data', data } });
+            observer.complete();
+          },
+          refuse: (code, message) =>
+            observer.error(
+              TRPCClientError.from({
+                error: { code: -32009, message, data: { code, httpStatus: 409 } },
+              }),
+            ),
+        });
+      });
+}
+
+let calls: Call[];
+
+function providers() {
+  const queryClient = new QueryClient();
+  const client = trpc.createClient({ links: [heldLink(calls)] });
+  return function Providers({ children }: { children: ReactNode }) {
+    return (
+      <trpc.Provider client={client} queryClient={queryClient}>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </trpc.Provider>
+    );
+  };
+}
+
+function renderBoard(tickets: KitchenTicket[]) {
+  const Providers = providers();
+  const view = (current: KitchenTicket[]) => (
+    <KitchenBoard
+      tickets={current}
+      settings={SETTINGS}
+      locationSlug="harbour-kitchen"
+      station={null}
+      muted
+      onToggleMute={() => {}}
+    />
+  );
+  const result = render(<Providers>{view(tickets)}</Providers>);
+  return {
+    ...result,
+    /** The server's tickets change, as the live feed would deliver them. */
+    feed: (next: KitchenTicket[]) => result.rerender(<Providers>{view(next)}</Providers>),
+  };
+}
+
+const column = (name: 'New' | 'Preparing' | 'Ready') =>
+  screen.getByRole('region', { name: new RegExp(`^${name}`) });
+const numbersIn = (name: 'New' | 'Preparing' | 'Ready') =>
+  within(column(name))
+    .queryAllByRole('article')
+    .map((card) => card.getAttribute('data-ticket'));
+
+beforeEach(() => {
+  calls = [];
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+  vi.setSystemTime(new Date('2026-11-24T12:10:00.000Z'));
+});
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('a ticket', () => {
+  it('shows number, destination, guest, items with options, notes and allergens', () => {
+    renderBoard([
+      ticket(42, {
+        type: 'dine_in',
+        tableLabel: 'Table 7',
+        guestName: 'Ciarán',
+        notes: 'birthday, bring candles',
+        items: [
+          item('Smash Burger', {
+            quantity: 2,
+            options: [{ optionId: 1, group: 'Doneness', name: 'Medium', priceDeltaCents: 0 }],
+            notes: 'no pickles',
+            allergens: ['gluten', 'sesame'],
+          }),
+        ],
+      }),
+    ]);
+    const card = screen.getByRole('article', { name: /Ticket #042, Table 7, Placed/ });
+    const text = card.textContent ?? '';
+    expect(text).toContain('#042');
+    expect(text).toContain('Ciarán');
+    expect(text).toContain('“birthday, bring candles”');
+    expect(text).toContain('2×');
+    expect(text).toContain('Smash Burger');
+    expect(text).toContain('Medium');
+    expect(text).toContain('“no pickles”');
+    expect(within(card).getByLabelText('Allergens: gluten, sesame').textContent).toContain(
+      'gluten · sesame',
+    );
+    expect(within(card).getByRole('button', { name: 'Accept' })).toBeTruthy();
+  });
+
+  it('runs its timer and changes colour at 8 and 15 minutes', () => {
+    // Placed 12:00:30; the clock says 12:08:29.
+    vi.setSystemTime(new Date('2026-11-24T12:08:29.000Z'));
+    renderBoard([
+      ticket(1, { times: { ...ticket(1).times, placedAt: '2026-11-24T12:00:30.000Z' } }),
+    ]);
+    const timer = () => document.querySelector('.ticket__timer')!;
+    expect(timer().textContent).toBe('7:59');
+    expect(timer().getAttribute('data-level')).toBe('ok');
+    act(() => vi.advanceTimersByTime(1000));
+    expect(timer().textContent).toBe('8:00');
+    expect(timer().getAttribute('data-level')).toBe('warn');
+    act(() => vi.advanceTimersByTime(7 * 60_000));
+    expect(timer().textContent).toBe('15:00');
+    expect(timer().getAttribute('data-level')).toBe('late');
+  });
+});
+
+describe('moves', () => {
+  it('a bump shows at once, and the answer keeps it', async () => {
+    const placed = ticket(1);
+    const board = renderBoard([placed]);
+    fireEvent.click(screen.getByRole('button', { name: 'Accept' }));
+    // Moved before the server has answered.
+    expect(numbersIn('Preparing')).toEqual(['#001']);
+    expect(numbersIn('New')).toEqual([]);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]).toMatchObject({
+      path: 'kitchen.transition',
+      input: { orderId: placed.id, expectedVersion: 1, to: 'accepted' },
+    });
+    const accepted = { ...placed, status: 'accepted' as const, version: 2 };
+    await act(async () => calls[0]!.answer(accepted));
+    expect(numbersIn('Preparing')).toEqual(['#001']);
+    // The feed brings the same change: nothing moves, nothing doubles.
+    board.feed([accepted]);
+    expect(numbersIn('Preparing')).toEqual(['#001']);
+    expect(screen.getAllByRole('article')).toHaveLength(1);
+  });
+
+  it('a bump the server refuses as a conflict rolls back and says why', async () => {
+    renderBoard([ticket(1), ticket(2)]);
+    const bump = within(screen.getByRole('article', { name: /#001/ })).getByRole('button', {
+      name: 'Accept',
+    });
+    fireEvent.click(bump);
+    expect(numbersIn('New')).toEqual(['#002']);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    const message =
+      'Order 1 was changed on another screen (it is now accepted). The board has been refreshed; try again.';
+    await act(async () => calls[0]!.refuse('CONFLICT', message));
+    expect(numbersIn('New')).toEqual(['#001', '#002']);
+    expect(numbersIn('Preparing')).toEqual([]);
+    expect(screen.getByRole('alert').textContent).toContain(message);
+  });
+
+  it('two quick taps on one ticket go one after another, each on the version before', async () => {
+    const burger = item('Burger');
+    const fries = item('Fries', { station: 'fry' });
+    const accepted = ticket(1, { status: 'accepted', version: 2, items: [burger, fries] });
+    renderBoard([accepted]);
+    fireEvent.click(screen.getByRole('button', { name: /Burger/ }));
+    fireEvent.click(screen.getByRole('button', { name: /Fries/ }));
+    // Both shown done at once; the ticket is ready as far as the screen can tell.
+    expect(numbersIn('Ready')).toEqual(['#001']);
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]!.input).toMatchObject({ orderItemId: burger.id, expectedVersion: 2 });
+    await act(async () =>
+      calls[0]!.answer({
+        ...accepted,
+        status: 'preparing',
+        version: 3,
+        items: [{ ...burger, status: 'done' }, fries],
+      }),
+    );
+    await vi.waitFor(() => expect(calls).toHaveLength(2));
+    expect(calls[1]!.input).toMatchObject({ orderItemId: fries.id, expectedVersion: 3 });
+  });
+
+  it('Enter bumps the selected ticket, and the next one takes its place', async () => {
+    renderBoard([ticket(1), ticket(2)]);
+    fireEvent.keyDown(window, { key: 'Enter' });
+    expect(numbersIn('New')).toEqual(['#002']);
+    expect(document.querySelector('.ticket--selected')?.getAttribute('data-ticket')).toBe('#002');
+    fireEvent.keyDown(window, { key: 'ArrowRight' });
+    expect(document.querySelector('.ticket--selected')?.getAttribute('data-ticket')).toBe('#001');
+  });
+});
+
+describe('all day', () => {
+  it('counts the open items across tickets when the panel is opened', () => {
+    renderBoard([
+      ticket(1, { items: [item('Burger', { quantity: 2 }), item('Fries', { station: 'fry' })] }),
+      ticket(2, {
+        status: 'preparing',
+        items: [item('Burger'), item('Fries', { status: 'done' })],
+      }),
+    ]);
+    fireEvent.keyDown(window, { key: 'a' });
+    const panel = screen.getByRole('complementary', { name: 'All day' });
+    const rows = within(panel)
+      .getAllByRole('row')
+      .map((row) => row.textContent);
+    expect(rows).toEqual(['1Fries fry', '3Burger grill']);
+  });
+});
