@@ -141,10 +141,14 @@ describe('a ticket', () => {
     const timer = () => document.querySelector('.ticket__timer')!;
     expect(timer().textContent).toBe('7:59');
     expect(timer().getAttribute('data-level')).toBe('ok');
-    act(() => vi.advanceTimersByTime(1000));
+    act(() => {
+      vi.advanceTimersByTime(1000);
+    });
     expect(timer().textContent).toBe('8:00');
     expect(timer().getAttribute('data-level')).toBe('warn');
-    act(() => vi.advanceTimersByTime(7 * 60_000));
+    act(() => {
+      vi.advanceTimersByTime(7 * 60_000);
+    });
     expect(timer().textContent).toBe('15:00');
     expect(timer().getAttribute('data-level')).toBe('late');
   });
