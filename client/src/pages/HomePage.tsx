@@ -27,7 +27,8 @@ export function HomePage() {
                 </p>
                 <a className="button" href={`/l/${location.slug}`}>
                   See the menu
-                </a>
+                </a>{' '}
+                <a href={`/kitchen/${location.slug}`}>Kitchen board</a>
               </li>
             ))}
           </ul>
