@@ -15,7 +15,7 @@ import { AvailabilityPanel } from './AvailabilityPanel';
 import { columnsOf } from './board-model';
 import { useFreshTickets } from './useFreshTickets';
 import { useBoardKeys, type Selection } from './useBoardKeys';
-import { useBoardMoves } from './useBoardMoves';
+import { useBoardMoves, type LastBump } from './useBoardMoves';
 import { useNotices } from './useNotices';
 import { TicketCard } from './TicketCard';
 import { useNow } from './clock';
@@ -37,6 +37,31 @@ export const SHORTCUTS: [keys: string, what: string][] = [
 ];
 
 export type Panel = 'all-day' | '86' | null;
+
+/** Recall, while the last bump is young enough; ticks on its own so the board does not. */
+function RecallButton({
+  lastBump,
+  windowMinutes,
+  onRecall,
+}: {
+  lastBump: LastBump | null;
+  windowMinutes: number;
+  onRecall: () => void;
+}) {
+  const now = useNow();
+  const open = lastBump !== null && now - lastBump.at < windowMinutes * 60_000;
+  return (
+    <button
+      type="button"
+      className="toolbar-button"
+      disabled={!open}
+      onClick={onRecall}
+      title="Bring back the last bumped ticket"
+    >
+      Recall{open ? ` ${lastBump.ticket.displayNumber}` : ''}
+    </button>
+  );
+}
 
 export interface KitchenBoardProps {
   tickets: readonly KitchenTicket[];
@@ -102,21 +127,14 @@ export function KitchenBoard({
     if (element && 'scrollIntoView' in element) element.scrollIntoView({ block: 'nearest' });
   }, [selected]);
 
-  const now = useNow();
-  const recallOpen = lastBump !== null && now - lastBump.at < settings.recallWindowMinutes * 60_000;
-
   return (
     <div className="kitchen">
       <div className="kitchen__toolbar">
-        <button
-          type="button"
-          className="toolbar-button"
-          disabled={!recallOpen}
-          onClick={recall}
-          title="Bring back the last bumped ticket"
-        >
-          Recall{recallOpen ? ` ${lastBump.ticket.displayNumber}` : ''}
-        </button>
+        <RecallButton
+          lastBump={lastBump}
+          windowMinutes={settings.recallWindowMinutes}
+          onRecall={recall}
+        />
         <button
           type="button"
           className="toolbar-button"
