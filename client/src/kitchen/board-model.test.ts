@@ -14,7 +14,7 @@ describe('columnsOf', () => {
     ticket(1, { status: 'placed' }),
     ticket(2, { status: 'accepted' }),
     ticket(3, { status: 'preparing' }),
-    ticket(4, { status: 'ready' }),
+    ticket(4, { status: 'ready', items: [item('Burger', { status: 'done' })] }),
     ticket(5, {
       status: 'preparing',
       items: [item('Fries', { station: 'fry' }), item('Burger', { status: 'done' })],
@@ -38,6 +38,8 @@ describe('columnsOf', () => {
     const mixed = grill.preparing.find((entry) => entry.ticket.number === 5);
     expect(mixed?.items.map((line) => line.name)).toEqual(['Burger']);
     expect(mixed?.stationDone).toBe(true);
+    // A ready ticket is for handing over, never "waiting on other stations".
+    expect(grill.ready[0]?.stationDone).toBe(false);
   });
 
   it('gives an unchanged ticket the same entry, so its card does not re-render', () => {

@@ -34,7 +34,9 @@ function entryFor(ticket: KitchenTicket, station: Station | null): BoardTicket {
   const cached = entries.get(ticket);
   if (cached && cached.station === station) return cached.entry;
   const items = station ? ticket.items.filter((item) => item.station === station) : ticket.items;
-  const stationDone = station !== null && items.every((item) => item.status === 'done');
+  // Only while the order is in the works: a ready ticket is the whole order's, to hand over.
+  const inWorks = ticket.status === 'accepted' || ticket.status === 'preparing';
+  const stationDone = station !== null && inWorks && items.every((item) => item.status === 'done');
   const entry = { ticket, items, stationDone };
   entries.set(ticket, { station, entry });
   return entry;
