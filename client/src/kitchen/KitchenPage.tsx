@@ -70,7 +70,8 @@ function Board({
 }) {
   const { board, live } = useLiveKitchenBoard(location.id);
   const [muted, toggleMute] = useMuted();
-  const [, setUnlocked] = useState(false);
+  // Browsers allow sound only after a touch or key; the hint goes once it is allowed.
+  const [soundReady, setSoundReady] = useState(soundAllowed);
   const logout = trpc.auth.logout.useMutation({ onSettled: () => session.set(null) });
   const onNewTickets = useCallback(() => {
     if (!muted) playChime();
@@ -80,13 +81,12 @@ function Board({
     document.title = `${station ? `${station} · ` : ''}Kitchen · ${location.name}`;
   }, [location.name, station]);
 
-  const needsTap = !muted && !soundAllowed();
+  const needsTap = !muted && !soundReady;
   return (
     <div
       className="kitchen-page"
       onPointerDown={() => {
-        unlockSound();
-        setUnlocked(true);
+        void unlockSound().then(setSoundReady);
       }}
     >
       <header className="kitchen-header">

@@ -12,9 +12,10 @@ function audio(): AudioContext | null {
 }
 
 /** Call from a tap or key press: that is when a browser lets a page make sound. */
-export function unlockSound(): void {
+export async function unlockSound(): Promise<boolean> {
   const ctx = audio();
-  if (ctx && ctx.state === 'suspended') void ctx.resume();
+  if (ctx && ctx.state === 'suspended') await ctx.resume();
+  return soundAllowed();
 }
 
 export function soundAllowed(): boolean {

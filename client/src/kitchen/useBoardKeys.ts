@@ -96,7 +96,7 @@ export function useBoardKeys(options: BoardKeyOptions) {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      unlockSound();
+      void unlockSound();
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       // Typing in a field (the 86 search) is typing, not driving the board.
       const target = event.target;
