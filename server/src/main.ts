@@ -8,12 +8,11 @@ import { ROLE_LABELS } from '@ticketrail/shared';
 import { openAppDatabase } from './app';
 import { loadConfig, REPO_ROOT } from './config';
 import type { Database } from './db/schema';
-import { verifyPassword } from './domain/passwords';
 import { startServer } from './http/server';
 import { createRealtime } from './realtime';
 import { MemoryBus } from './realtime/memory-bus';
 import { RedisBus } from './realtime/redis-bus';
-import { DEMO_STAFF } from './seed/demo-data';
+import { readDemoWelcome } from './seed/demo-status';
 
 const config = loadConfig();
 const log = (message: string) => console.error(message);
@@ -52,27 +51,15 @@ console.log(lines.join('\n'));
 
 /** The demo logins whose passwords still work; a changed password is not printed. */
 async function demoLoginLines(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('staff')
-    .select(['email', 'password_hash'])
-    .where(
-      'email',
-      'in',
-      DEMO_STAFF.map((member) => member.email),
-    )
-    .execute();
-  const usable: string[] = [];
-  for (const member of DEMO_STAFF) {
-    const row = rows.find((candidate) => candidate.email === member.email);
-    if (row && (await verifyPassword(member.password, row.password_hash))) {
-      usable.push(
-        `  ${ROLE_LABELS[member.role].padEnd(15)} ${member.email}  /  ${member.password}`,
-      );
-    }
-  }
-  return usable.length > 0
-    ? ['', 'Demo logins (change them before a real service):', ...usable]
-    : [];
+  const demo = await readDemoWelcome(db);
+  if (!demo) return [];
+  return [
+    '',
+    'Demo logins (change them before a real service):',
+    ...demo.logins.map(
+      (login) => `  ${ROLE_LABELS[login.role].padEnd(15)} ${login.email}  /  ${login.password}`,
+    ),
+  ];
 }
 
 let stopping = false;

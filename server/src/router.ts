@@ -5,6 +5,7 @@
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { authRouter } from './routers/auth';
 import { boardRouter } from './routers/board';
+import { demoRouter } from './routers/demo';
 import { kitchenRouter } from './routers/kitchen';
 import { menuRouter } from './routers/menu';
 import { ordersRouter } from './routers/orders';
@@ -16,6 +17,7 @@ export const appRouter = router({
   orders: ordersRouter,
   kitchen: kitchenRouter,
   board: boardRouter,
+  demo: demoRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -226,20 +226,26 @@ describe(`a station's bump (${backend})`, () => {
 });
 
 describe(`the board's settings (${backend})`, () => {
-  it('start at 8 and 15 minutes with a 5-minute recall window, and travel with the board', async () => {
+  it('start at 8 and 15 minutes with a 5-minute recall window and a minute on the ready board, and travel with the board', async () => {
     const kitchen = await signedIn(t.db, t.fixture.staff.kitchen);
     const board = await kitchen.kitchen.board({ locationId: t.fixture.main.id });
     expect(board.settings).toEqual({
       warnAfterMinutes: 8,
       lateAfterMinutes: 15,
       recallWindowMinutes: 5,
+      readyBoardCollectedSeconds: 60,
     });
   });
 
-  it('a manager changes them; the kitchen room gets an event', async () => {
+  it('a manager changes them; the kitchen room and the ready board room get an event', async () => {
     const manager = await signedIn(t.db, t.fixture.staff.manager);
     const kitchen = await signedIn(t.db, t.fixture.staff.kitchen);
-    const settings = { warnAfterMinutes: 5, lateAfterMinutes: 12, recallWindowMinutes: 3 };
+    const settings = {
+      warnAfterMinutes: 5,
+      lateAfterMinutes: 12,
+      recallWindowMinutes: 3,
+      readyBoardCollectedSeconds: 0,
+    };
     await manager.kitchen.updateSettings({ locationId: t.fixture.main.id, settings });
     const board = await kitchen.kitchen.board({ locationId: t.fixture.main.id });
     expect(board.settings).toEqual(settings);
@@ -250,7 +256,7 @@ describe(`the board's settings (${backend})`, () => {
       .executeTakeFirstOrThrow();
     expect(event).toMatchObject({
       type: 'kitchen.settings',
-      rooms: [rooms.kitchen(t.fixture.main.id)],
+      rooms: [rooms.kitchen(t.fixture.main.id), rooms.board(t.fixture.main.id)],
       payload: { type: 'kitchen.settings', settings },
     });
   });
@@ -258,7 +264,12 @@ describe(`the board's settings (${backend})`, () => {
   it('refuses the kitchen, a location the manager is not at, and thresholds in the wrong order', async () => {
     const kitchen = await signedIn(t.db, t.fixture.staff.kitchen);
     const manager = await signedIn(t.db, t.fixture.staff.manager);
-    const settings = { warnAfterMinutes: 5, lateAfterMinutes: 12, recallWindowMinutes: 3 };
+    const settings = {
+      warnAfterMinutes: 5,
+      lateAfterMinutes: 12,
+      recallWindowMinutes: 3,
+      readyBoardCollectedSeconds: 30,
+    };
     const before = await databaseState(t.db);
     expect(
       await refusal(() =>

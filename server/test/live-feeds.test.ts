@@ -114,11 +114,38 @@ describe.each(busKinds)(`live feeds on the %s bus (${backend})`, (busKind) => {
         status: 'accepted',
         version: 2,
         readyAt: null,
+        completedAt: null,
       },
     });
     expect(menu.data[0]?.data).toMatchObject({ itemId: fixture.items.fries, available: false });
     // The same event has the same id in every feed it reaches.
     expect(tracker.data[0]?.id).toBe(kitchen.data[0]?.id);
+    expect(board.data[0]?.id).toBe(kitchen.data[0]?.id);
+  });
+
+  it('the ready board hears a new collected time, and nothing else of the settings', async () => {
+    const { fixture } = t;
+    const kitchen = new Recorder<KitchenEvent>();
+    const board = new Recorder<BoardEvent>();
+    connect(await login(fixture.staff.kitchen)).trpc.kitchen.live.subscribe(
+      { locationId: fixture.main.id },
+      kitchen.handlers,
+    );
+    connect().trpc.board.live.subscribe({ locationSlug: fixture.main.slug }, board.handlers);
+    await waitUntil(() => kitchen.started && board.started, 'subscriptions to start');
+    await waitUntil(() => instance.realtime.hub.roomCount === 2, 'rooms to go live');
+
+    const manager = await signedIn(t.db, fixture.staff.manager);
+    const settings = {
+      warnAfterMinutes: 6,
+      lateAfterMinutes: 11,
+      recallWindowMinutes: 4,
+      readyBoardCollectedSeconds: 15,
+    };
+    await manager.kitchen.updateSettings({ locationId: fixture.main.id, settings });
+    await waitUntil(() => kitchen.data.length === 1 && board.data.length === 1, 'both feeds');
+    expect(kitchen.data[0]?.data).toEqual({ type: 'kitchen.settings', settings });
+    expect(board.data[0]?.data).toEqual({ type: 'board.settings', collectedSeconds: 15 });
     expect(board.data[0]?.id).toBe(kitchen.data[0]?.id);
   });
 

@@ -87,17 +87,25 @@ export const guestSchema = z.strictObject({
     .optional(),
 });
 
+/** The secret from a table's QR link; a table id alone is not enough. */
+export const tableSecretSchema = z
+  .string({ error: 'That table link is not valid.' })
+  .min(8, 'That table link is not valid.')
+  .max(100, 'That table link is not valid.')
+  .regex(/^[A-Za-z0-9_-]+$/, 'That table link is not valid.');
+
+/** Which table a QR link is for, so the menu can say "Table 4" before the order. */
+export const tableInputSchema = z.strictObject({
+  locationSlug: locationSlugSchema,
+  tableSecret: tableSecretSchema,
+});
+
 export const fulfilmentSchema = z.discriminatedUnion(
   'type',
   [
     z.strictObject({
       type: z.literal('dine_in'),
-      /** The secret from the table's QR link; a table id alone is not enough. */
-      tableSecret: z
-        .string({ error: 'That table link is not valid.' })
-        .min(8, 'That table link is not valid.')
-        .max(100, 'That table link is not valid.')
-        .regex(/^[A-Za-z0-9_-]+$/, 'That table link is not valid.'),
+      tableSecret: tableSecretSchema,
     }),
     z.strictObject({ type: z.literal('pickup') }),
     z.strictObject({
@@ -183,7 +191,10 @@ const minutes = (what: string, max: number) =>
     .min(1, `${what} is at least 1 minute.`)
     .max(max, `${what} is at most ${max} minutes.`);
 
-/** How a location's kitchen board judges time. */
+/** Ten minutes: a longer linger would crowd the board with numbers already handed over. */
+export const READY_BOARD_COLLECTED_SECONDS_MAX = 600;
+
+/** How a location's kitchen board (and its ready board) judges time. */
 export const kitchenSettingsSchema = z
   .strictObject({
     /** A ticket older than this turns amber. */
@@ -192,6 +203,19 @@ export const kitchenSettingsSchema = z
     lateAfterMinutes: minutes('The red threshold', 240),
     /** How long after a bump it can still be recalled. */
     recallWindowMinutes: minutes('The recall window', 60),
+    /**
+     * How long a collected number stays on the ready board, ticked, before it
+     * leaves: long enough for the guest to see their order was handed over.
+     * 0 takes it off at once.
+     */
+    readyBoardCollectedSeconds: z
+      .number({ error: 'The ready board time is a number of seconds.' })
+      .int('The ready board time is a whole number of seconds.')
+      .min(0, 'The ready board time is at least 0 seconds (0 takes a number off at once).')
+      .max(
+        READY_BOARD_COLLECTED_SECONDS_MAX,
+        `The ready board time is at most ${READY_BOARD_COLLECTED_SECONDS_MAX} seconds.`,
+      ),
   })
   .refine((settings) => settings.warnAfterMinutes < settings.lateAfterMinutes, {
     message: 'The amber threshold comes before the red one.',

@@ -24,17 +24,20 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export type Device = 'desktop' | 'phone';
+export type Device = 'desktop' | 'phone' | 'tv' | 'tv720';
 
 const DEVICES: Record<Device, { width: number; height: number; mobile: boolean }> = {
   desktop: { width: 1366, height: 900, mobile: false },
   phone: { width: 390, height: 844, mobile: true },
+  // The ready board's screens: a 1080p TV, and a 720p one (or a TV stick that renders at 720p).
+  tv: { width: 1920, height: 1080, mobile: false },
+  tv720: { width: 1280, height: 720, mobile: false },
 };
 
 export interface PageOptions {
   /** Where relative `page.goto('/…')` paths go: the test server's url. */
   baseURL?: string;
-  /** A 1366×900 desktop (default) or a 390×844 touch phone. */
+  /** A 1366×900 desktop (default), a 390×844 touch phone, or a 1920×1080 / 1280×720 TV. */
   device?: Device;
 }
 
@@ -115,10 +118,18 @@ export const SCREENSHOT_DIR = fileURLToPath(
   new URL('../../../test-artifacts/screenshots/', import.meta.url),
 );
 
-/** Saves a PNG of the whole page as test-artifacts/screenshots/<name>.png; returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a PNG as test-artifacts/screenshots/<name>.png; returns its path. The
+ * whole page by default; `fullPage: false` keeps what the screen shows, which
+ * is what a phone's guest sees (and a sheet over a long menu).
+ */
+export async function screenshot(
+  page: Page,
+  name: string,
+  { fullPage = true }: { fullPage?: boolean } = {},
+): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

@@ -4,17 +4,38 @@
  * bundle holds no server code.
  */
 import { QueryClient } from '@tanstack/react-query';
-import { createWSClient, httpBatchLink, splitLink, wsLink, type TRPCClient } from '@trpc/client';
+import {
+  createWSClient,
+  httpBatchLink,
+  splitLink,
+  TRPCClientError,
+  wsLink,
+  type TRPCClient,
+} from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 import type { AppRouter } from '@ticketrail/server';
 import { createBackoff, type RetryDelay } from './backoff';
 
 export const trpc = createTRPCReact<AppRouter>();
 
+type ApiError = TRPCClientError<AppRouter>;
+const httpStatusOf = (error: ApiError): number | undefined => error.data?.httpStatus;
+
+/**
+ * One retry for what may pass on a second try (a dropped connection, a server
+ * restarting); none for an answer the server meant, like "order not found",
+ * which would only keep the guest waiting for the same answer.
+ */
+export function retryOnce(failureCount: number, error: unknown): boolean {
+  const status = error instanceof TRPCClientError ? httpStatusOf(error as ApiError) : undefined;
+  const meant = typeof status === 'number' && status >= 400 && status < 500;
+  return !meant && failureCount < 1;
+}
+
 export function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
-      queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: false },
+      queries: { staleTime: 30_000, retry: retryOnce, refetchOnWindowFocus: false },
     },
   });
 }

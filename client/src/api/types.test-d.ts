@@ -81,13 +81,20 @@ describe('live feed types', () => {
   });
 
   it('board.live entries hold an order number, never an order id', () => {
-    type Entry = BoardItem['data']['entry'];
+    type Entry = Extract<BoardItem['data'], { type: 'board.changed' }>['entry'];
     expectTypeOf<Entry>().not.toHaveProperty('id');
     expectTypeOf<Entry>().not.toHaveProperty('orderId');
     expectTypeOf<Entry>().not.toHaveProperty('guestName');
     expectTypeOf<Entry['number']>().toEqualTypeOf<number>();
     expectTypeOf<Entry['status']>().toEqualTypeOf<OrderStatus>();
     expectTypeOf<Entry>().toEqualTypeOf<RouterOutputs['board']['get']['entries'][number]>();
+  });
+
+  it('board.live tells the board its collected time, and none of the kitchen’s settings', () => {
+    type Settings = Extract<BoardItem['data'], { type: 'board.settings' }>;
+    expectTypeOf<Settings>().toEqualTypeOf<{ type: 'board.settings'; collectedSeconds: number }>();
+    expectTypeOf<BoardItem['data']['type']>().toEqualTypeOf<'board.changed' | 'board.settings'>();
+    expectTypeOf<RouterOutputs['board']['get']['collectedSeconds']>().toEqualTypeOf<number>();
   });
 
   it('menu.live sets availability on menu items', () => {

@@ -12,7 +12,7 @@ import { LoadError, Loading } from '../components/States';
 import { useLiveKitchenBoard } from '../live/feeds';
 import { navigate, useLocation } from '../navigation';
 import { KitchenBoard } from './KitchenBoard';
-import { playChime, soundAllowed, unlockSound } from './sound';
+import { playChime, soundAllowed, unlockSound } from '../lib/sound';
 import './kitchen.css';
 
 const MUTED_KEY = 'ticketrail.kitchen.muted';

@@ -55,4 +55,9 @@ export function ticket(number: number, overrides: Partial<KitchenTicket> = {}): 
   };
 }
 
-export const SETTINGS = { warnAfterMinutes: 8, lateAfterMinutes: 15, recallWindowMinutes: 5 };
+export const SETTINGS = {
+  warnAfterMinutes: 8,
+  lateAfterMinutes: 15,
+  recallWindowMinutes: 5,
+  readyBoardCollectedSeconds: 60,
+};

@@ -11,7 +11,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { BOARD_COLUMNS, type BoardColumn } from '@ticketrail/shared';
 import type { KitchenTicket } from '../live/reducers';
 import type { BoardColumns, BoardTicket } from './board-model';
-import { unlockSound } from './sound';
+import { unlockSound } from '../lib/sound';
 
 export interface Selection {
   column: BoardColumn;

@@ -108,7 +108,7 @@ export const applyOrderEvent: Reducer<TrackedOrder, OrderFeedItem> = (tracked, i
     return { ...current, order: incoming };
   });
 
-/** The stages the ready board shows. */
+/** The stages of an order waiting on the ready board (a collected one stays a while too). */
 const ON_BOARD: readonly OrderStatus[] = ['accepted', 'preparing', 'ready'];
 
 /** What a guest reads on the board: an accepted order is already "preparing" to them. */
@@ -126,26 +126,70 @@ const compareEntries = (a: ReadyBoardEntry, b: ReadyBoardEntry) =>
       : 1
     : a.number - b.number;
 
+/** When a collected entry's time on the board is up, in ms since the epoch; null if not collected. */
+export function collectedUntil(entry: ReadyBoardEntry, collectedSeconds: number): number | null {
+  if (entry.status !== 'completed' || entry.completedAt === null) return null;
+  return Date.parse(entry.completedAt) + collectedSeconds * 1000;
+}
+
 /**
- * The ready board after one event: an order shows from accepted until ready,
- * and goes when it is collected, rejected or cancelled (a recall can bring it
- * back). A placed order is not on the board yet. Order numbers restart daily,
- * so an entry is its business date and number; its version orders changes.
+ * Collected entries whose time was up by `now` (server time) are dropped, so
+ * a screen left on all day does not pile them up. The same array when none
+ * goes, so nothing re-renders for nothing.
+ */
+function withoutExpired(
+  entries: ReadyBoardEntry[],
+  collectedSeconds: number,
+  now: number,
+): ReadyBoardEntry[] {
+  const kept = entries.filter((entry) => {
+    const until = collectedUntil(entry, collectedSeconds);
+    return until === null || until > now;
+  });
+  return kept.length === entries.length ? entries : kept;
+}
+
+/**
+ * The ready board after one event. An order shows from accepted until ready;
+ * once collected it stays, as collected, for the location's collected time
+ * (the page hides it when that is up), unless that time is 0. Rejected and
+ * cancelled orders go at once, and a recall can bring a number back. A placed
+ * order is not on the board yet. Order numbers restart daily, so an entry is
+ * its business date and number; its version orders changes.
+ *
+ * A collection is stamped with the server's time, so it also tells how late
+ * it is at least: entries collected longer ago than the collected time are
+ * dropped then. A change of the collected time applies to the collected
+ * entries the screen still holds.
  */
 export const applyBoardEvent: Reducer<ReadyBoard, BoardFeedItem> = (board, item) =>
   applyNewer(board, item.id, (current) => {
-    const incoming = item.data.entry;
+    const event = item.data;
+    if (event.type === 'board.settings') {
+      const { collectedSeconds } = event;
+      const entries =
+        collectedSeconds === 0
+          ? current.entries.filter((entry) => entry.status !== 'completed')
+          : current.entries;
+      return { ...current, collectedSeconds, entries };
+    }
+    const incoming = event.entry;
     const index = current.entries.findIndex((entry) => sameEntry(entry, incoming));
     const existing = index === -1 ? null : current.entries[index];
     if (existing && existing.version >= incoming.version) return current;
-    if (!ON_BOARD.includes(incoming.status)) {
+    const lingers = incoming.status === 'completed' && current.collectedSeconds > 0;
+    if (!ON_BOARD.includes(incoming.status) && !lingers) {
       if (!existing) return current;
       return { ...current, entries: current.entries.filter((_, at) => at !== index) };
     }
-    const entries =
+    let entries =
       index === -1
         ? [...current.entries, incoming].sort(compareEntries)
         : current.entries.map((entry, at) => (at === index ? incoming : entry));
+    const collectedAt = lingers && incoming.completedAt ? Date.parse(incoming.completedAt) : NaN;
+    if (Number.isFinite(collectedAt)) {
+      entries = withoutExpired(entries, current.collectedSeconds, collectedAt);
+    }
     return { ...current, entries };
   });
 

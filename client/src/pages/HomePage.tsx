@@ -1,15 +1,133 @@
+/**
+ * The front door. A guest finds a restaurant and their recent orders; a
+ * newcomer trying Ticketrail finds every face of each location (menu, a
+ * table's QR entry, kitchen board, ready board) and, on the demo data, the
+ * logins to sign in with.
+ */
+import { ROLE_LABELS } from '@ticketrail/shared';
+import type { RouterOutputs } from '@ticketrail/server';
 import { trpc } from '../api/client';
 import { LoadError, Loading } from '../components/States';
+import { recentOrders } from '../tracking/recent-orders';
+
+type Location = RouterOutputs['menu']['locations'][number];
+type DemoWelcome = NonNullable<RouterOutputs['demo']['welcome']>;
+
+const trackingHref = (orderId: string, token: string) =>
+  `/track/${orderId}?token=${encodeURIComponent(token)}`;
+
+function RecentOrders() {
+  // Read once per visit: the list only changes when this browser places an order.
+  const orders = recentOrders();
+  if (orders.length === 0) return null;
+  return (
+    <section aria-labelledby="recent-heading" className="home-section">
+      <h2 id="recent-heading">Your recent orders</h2>
+      <ul className="recent-orders">
+        {orders.map((order) => (
+          <li key={order.orderId}>
+            <a href={trackingHref(order.orderId, order.token)}>
+              <strong>{order.displayNumber}</strong>
+              {order.locationName ? ` · ${order.locationName}` : ''}
+            </a>{' '}
+            <span className="muted">
+              placed{' '}
+              {new Date(order.placedAt).toLocaleString(undefined, {
+                weekday: 'short',
+                hour: '2-digit',
+                minute: '2-digit',
+              })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function LocationCard({ location, demo }: { location: Location; demo: DemoWelcome | null }) {
+  const table = demo?.tables.find((candidate) => candidate.locationSlug === location.slug);
+  return (
+    <li className="card location-card">
+      <h3>{location.name}</h3>
+      <p className={location.acceptingOrders ? 'open-now' : 'muted'}>
+        {location.acceptingOrders ? 'Taking orders now' : 'Not taking orders right now'}
+      </p>
+      <a className="button" href={`/l/${location.slug}`}>
+        See the menu
+      </a>
+      <ul className="face-links" aria-label={`More of ${location.name}`}>
+        {table ? (
+          <li>
+            <a href={`/l/${location.slug}?table=${encodeURIComponent(table.secret)}`}>
+              {table.label}’s QR code
+            </a>{' '}
+            <span className="muted">order to a table</span>
+          </li>
+        ) : null}
+        <li>
+          <a href={`/board/${location.slug}`}>Ready board</a>{' '}
+          <span className="muted">for a screen in the room</span>
+        </li>
+        <li>
+          <a href={`/kitchen/${location.slug}`}>Kitchen board</a>{' '}
+          <span className="muted">staff sign-in</span>
+        </li>
+      </ul>
+    </li>
+  );
+}
+
+function DemoLogins({ demo }: { demo: DemoWelcome }) {
+  return (
+    <section aria-labelledby="demo-heading" className="home-section demo-logins">
+      <h2 id="demo-heading">Try it with the demo logins</h2>
+      <p className="muted">
+        This installation runs on the demo restaurant. Sign in on a kitchen board with one of these,
+        place an order from another tab or your phone, and watch it arrive. Change the passwords
+        before a real service: they disappear from here once changed.
+      </p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Role</th>
+            <th scope="col">Email</th>
+            <th scope="col">Password</th>
+          </tr>
+        </thead>
+        <tbody>
+          {demo.logins.map((login) => (
+            <tr key={login.email}>
+              <td>{ROLE_LABELS[login.role]}</td>
+              <td>
+                <code>{login.email}</code>
+              </td>
+              <td>
+                <code>{login.password}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
 
 export function HomePage() {
   const locations = trpc.menu.locations.useQuery();
+  const demo = trpc.demo.welcome.useQuery(undefined, { staleTime: 60_000 });
+  const demoData = demo.data ?? null;
   return (
     <main className="page">
       <header className="hero">
         <h1>Ticketrail</h1>
-        <p>Order from your phone, follow your order live, and run the kitchen from one board.</p>
+        <p>
+          Order from your phone without an account, follow your order live, and run the kitchen from
+          one board that never loses a ticket.
+        </p>
       </header>
-      <section aria-labelledby="locations-heading">
+      <RecentOrders />
+      <section aria-labelledby="locations-heading" className="home-section">
         <h2 id="locations-heading">Our restaurants</h2>
         {locations.isPending ? (
           <Loading what="restaurants" />
@@ -20,20 +138,12 @@ export function HomePage() {
         ) : (
           <ul className="cards">
             {locations.data.map((location) => (
-              <li key={location.id} className="card">
-                <h3>{location.name}</h3>
-                <p className="muted">
-                  {location.acceptingOrders ? 'Taking orders now' : 'Not taking orders right now'}
-                </p>
-                <a className="button" href={`/l/${location.slug}`}>
-                  See the menu
-                </a>{' '}
-                <a href={`/kitchen/${location.slug}`}>Kitchen board</a>
-              </li>
+              <LocationCard key={location.id} location={location} demo={demoData} />
             ))}
           </ul>
         )}
       </section>
+      {demoData ? <DemoLogins demo={demoData} /> : null}
     </main>
   );
 }

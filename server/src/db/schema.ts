@@ -31,6 +31,8 @@ export interface LocationsTable {
   ticket_late_minutes: Generated<number>;
   /** Kitchen board: how long after a bump it can be recalled. */
   recall_window_minutes: Generated<number>;
+  /** Ready board: seconds a collected number stays up, ticked (0 = it leaves at once). */
+  ready_board_collected_seconds: Generated<number>;
   created_at: CreatedAt;
 }
 

@@ -90,6 +90,27 @@ export async function findLocation(db: Kysely<Database>, slug: string): Promise<
   return location;
 }
 
+/**
+ * The table behind a QR link, by its secret. A secret of another location is
+ * no table here, the same as one that does not exist.
+ */
+export async function findTable(
+  db: Kysely<Database>,
+  input: { locationSlug: string; tableSecret: string },
+): Promise<{ label: string }> {
+  const location = await findLocation(db, input.locationSlug);
+  const table = await db
+    .selectFrom('tables')
+    .select('label')
+    .where('location_id', '=', location.id)
+    .where('secret', '=', input.tableSecret)
+    .executeTakeFirst();
+  if (!table) {
+    throw notFound('That table code is not valid here. Please scan the code on your table again.');
+  }
+  return { label: table.label };
+}
+
 export async function listLocations(db: Kysely<Database>): Promise<PublicLocation[]> {
   const rows = await db.selectFrom('locations').selectAll().orderBy('name').execute();
   return rows.map(toPublicLocation);

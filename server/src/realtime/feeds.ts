@@ -19,8 +19,14 @@ export interface FeedEvents {
   order: { type: 'order.changed'; change: OrderChange; order: GuestOrder };
   /** Anyone: what can be ordered. */
   menu: Extract<DomainEvent, { type: 'menu.availability' }>;
-  /** Anyone, on the dining-room screen: order numbers and stages. */
-  board: { type: 'board.changed'; entry: BoardEntry };
+  /**
+   * Anyone, on the dining-room screen: order numbers and stages, and how long
+   * a collected number stays up (not the kitchen's timers: nothing the room
+   * does not need).
+   */
+  board:
+    | { type: 'board.changed'; entry: BoardEntry }
+    | { type: 'board.settings'; collectedSeconds: number };
 }
 
 export type RoomKind = keyof FeedEvents;
@@ -42,8 +48,16 @@ export function feedEvent(room: RoomName, event: DomainEvent): FeedEvent | null 
         ? { type: 'order.changed', change: event.change, order: toGuestOrder(event.ticket) }
         : null;
     case 'board':
-      return event.type === 'order.changed'
-        ? { type: 'board.changed', entry: toBoardEntry(event.ticket) }
-        : null;
+      switch (event.type) {
+        case 'order.changed':
+          return { type: 'board.changed', entry: toBoardEntry(event.ticket) };
+        case 'kitchen.settings':
+          return {
+            type: 'board.settings',
+            collectedSeconds: event.settings.readyBoardCollectedSeconds,
+          };
+        case 'menu.availability':
+          return null;
+      }
   }
 }

@@ -12,6 +12,7 @@ const event: FeedEvent = {
     status: 'ready',
     version: 4,
     readyAt: null,
+    completedAt: null,
   },
 };
 const expectedFrame = (requestId: number | string, eventId: string, jsonrpc?: '2.0') => ({

@@ -7,14 +7,17 @@ import { publicProcedure, router } from '../trpc';
 
 /** The customer-facing ready board: order numbers and stages, nothing else. */
 export const boardRouter = router({
-  /** The numbers on the board now, and the event id they are current to. */
+  /**
+   * The numbers on the board now (collected ones for the location's collected
+   * time), the restaurant's name, and the event id they are current to.
+   */
   get: publicProcedure
     .input(z.strictObject({ locationSlug: locationSlugSchema }))
     .query(async ({ ctx, input }) =>
-      readyBoard(ctx.db, (await findLocation(ctx.db, input.locationSlug)).id),
+      readyBoard(ctx.db, await findLocation(ctx.db, input.locationSlug), ctx.now()),
     ),
 
-  /** Numbers moving between stages, live. */
+  /** Numbers moving between stages, and changes to the collected time, live. */
   live: publicProcedure
     .input(locationLiveInputSchema)
     .subscription(async ({ ctx, input, signal }) => {

@@ -3,9 +3,10 @@ import {
   locationLiveInputSchema,
   locationSlugSchema,
   rooms,
+  tableInputSchema,
 } from '@ticketrail/shared';
 import { z } from 'zod';
-import { findLocation, getMenu, listLocations, setAvailability } from '../domain/menu';
+import { findLocation, findTable, getMenu, listLocations, setAvailability } from '../domain/menu';
 import { roomFeed } from '../realtime/stream';
 import { publicProcedure, router, staffProcedure } from '../trpc';
 
@@ -17,6 +18,11 @@ export const menuRouter = router({
   get: publicProcedure
     .input(z.strictObject({ locationSlug: locationSlugSchema }))
     .query(({ ctx, input }) => getMenu(ctx.db, input.locationSlug)),
+
+  /** The table a QR link is for: the guest sees "Table 4" before ordering to it. */
+  table: publicProcedure
+    .input(tableInputSchema)
+    .query(({ ctx, input }) => findTable(ctx.db, input)),
 
   /** Availability changes as they happen: an item 86'd, back on, or sold out. */
   live: publicProcedure

@@ -8,6 +8,7 @@ import { readKitchenSettings } from '../kitchen-settings';
 import { assertWorksAt, type StaffActor } from '../staff';
 import { tokenMatches } from '../tokens';
 import {
+  loadBoardTickets,
   loadOpenTickets,
   loadTicket,
   toBoardEntry,
@@ -90,16 +91,38 @@ export async function kitchenBoard(
   }));
 }
 
-/** The ready board now: open orders' numbers and stages, and the event id it is current to. */
+export interface ReadyBoard {
+  /** Whose board it is: the screen puts the restaurant's name at the top. */
+  location: { slug: string; name: string; timezone: string };
+  /** Orders from accepted to ready, and those collected less than `collectedSeconds` ago. */
+  entries: BoardEntry[];
+  /** How long a collected number stays up; changes arrive as `board.settings` events. */
+  collectedSeconds: number;
+  /**
+   * The server's clock when this was read. A screen on the wall may keep the
+   * wrong time; it measures `completedAt + collectedSeconds` against this one.
+   */
+  serverTime: string;
+  /** The newest board event this snapshot includes: resume live updates after it. */
+  lastEventId: number;
+}
+
+/** The ready board now, as of `now`, and the event id it is current to. */
 export async function readyBoard(
   db: Kysely<Database>,
-  locationId: number,
-): Promise<{ entries: BoardEntry[]; lastEventId: number }> {
+  location: { id: number; slug: string; name: string; timezone: string },
+  now: Date,
+): Promise<ReadyBoard> {
   return readSnapshot(db, async (trx) => {
-    const tickets = await loadOpenTickets(trx, locationId);
+    const { readyBoardCollectedSeconds } = await readKitchenSettings(trx, location.id);
+    const completedAfter = new Date(now.getTime() - readyBoardCollectedSeconds * 1000);
+    const tickets = await loadBoardTickets(trx, location.id, completedAfter);
     return {
-      entries: tickets.filter((ticket) => ticket.status !== 'placed').map(toBoardEntry),
-      lastEventId: await roomHead(trx, rooms.board(locationId)),
+      location: { slug: location.slug, name: location.name, timezone: location.timezone },
+      entries: tickets.map(toBoardEntry),
+      collectedSeconds: readyBoardCollectedSeconds,
+      serverTime: now.toISOString(),
+      lastEventId: await roomHead(trx, rooms.board(location.id)),
     };
   });
 }

@@ -70,6 +70,8 @@ export interface BoardEntry {
   /** The order's version: a recall moves a number back, so stages alone cannot order changes. */
   version: number;
   readyAt: string | null;
+  /** When it was collected: the board keeps it up, ticked, for the location's collected time. */
+  completedAt: string | null;
 }
 
 export function toGuestOrder(ticket: KitchenTicket): GuestOrder {
@@ -88,6 +90,7 @@ export function toBoardEntry(ticket: KitchenTicket): BoardEntry {
     status: ticket.status,
     version: ticket.version,
     readyAt: ticket.times.readyAt,
+    completedAt: ticket.times.completedAt,
   };
 }
 
@@ -140,24 +143,46 @@ function toTicket(
   };
 }
 
+type TicketFilter =
+  | { orderId: string }
+  | { openAtLocation: number }
+  /** Accepted to ready, and collected after `completedAfter`: the ready board's orders. */
+  | { onBoardAt: number; completedAfter: Date };
+
 /** Tickets for the given orders, in the order the filter yields them. */
 async function loadTicketsWhere(
   db: Kysely<Database>,
-  filter: { orderId: string } | { openAtLocation: number },
+  filter: TicketFilter,
 ): Promise<KitchenTicket[]> {
   let query = db
     .selectFrom('orders')
     .leftJoin('tables', 'tables.id', 'orders.table_id')
     .selectAll('orders')
     .select('tables.label as table_label');
-  query =
-    'orderId' in filter
-      ? query.where('orders.id', '=', filter.orderId)
-      : query
-          .where('orders.location_id', '=', filter.openAtLocation)
-          .where('orders.status', 'in', ['placed', 'accepted', 'preparing', 'ready'])
-          .orderBy('orders.placed_at')
-          .orderBy('orders.number');
+  if ('orderId' in filter) {
+    query = query.where('orders.id', '=', filter.orderId);
+  } else if ('openAtLocation' in filter) {
+    query = query
+      .where('orders.location_id', '=', filter.openAtLocation)
+      .where('orders.status', 'in', ['placed', 'accepted', 'preparing', 'ready'])
+      .orderBy('orders.placed_at')
+      .orderBy('orders.number');
+  } else {
+    // Numbers restart each business day, so the day comes first.
+    query = query
+      .where('orders.location_id', '=', filter.onBoardAt)
+      .where((eb) =>
+        eb.or([
+          eb('orders.status', 'in', ['accepted', 'preparing', 'ready']),
+          eb.and([
+            eb('orders.status', '=', 'completed'),
+            eb('orders.completed_at', '>', filter.completedAfter),
+          ]),
+        ]),
+      )
+      .orderBy('orders.business_date')
+      .orderBy('orders.number');
+  }
   const orders = await query.execute();
   if (orders.length === 0) return [];
 
@@ -195,4 +220,17 @@ export function loadOpenTickets(
   locationId: number,
 ): Promise<KitchenTicket[]> {
   return loadTicketsWhere(db, { openAtLocation: locationId });
+}
+
+/**
+ * The ready board's orders, oldest business day and lowest number first:
+ * accepted to ready, and those collected after `completedAfter`, which the
+ * board still shows ticked.
+ */
+export function loadBoardTickets(
+  db: Kysely<Database>,
+  locationId: number,
+  completedAfter: Date,
+): Promise<KitchenTicket[]> {
+  return loadTicketsWhere(db, { onBoardAt: locationId, completedAfter });
 }

@@ -1,7 +1,8 @@
 /**
- * The new-ticket chime: two short tones made with Web Audio, so there is no
- * sound file to ship. Browsers only allow sound after the page was touched
- * or a key pressed; until then `play` does nothing and the board says so.
+ * The chime of a new ticket on the kitchen board and of a guest's order
+ * coming up ready: two short tones made with Web Audio, so there is no sound
+ * file to ship. Browsers only allow sound after the page was touched or a key
+ * pressed; until then `playChime` does nothing and each screen says so.
  */
 let context: AudioContext | null = null;
 

@@ -1,0 +1,222 @@
+/**
+ * The cart and the checkout. Prices and totals are the server's quote for
+ * exactly these lines; the client only shows them. A line the live menu says
+ * can no longer be ordered is marked and left out of the quote, and the
+ * order cannot be placed until the guest removes it: nothing is dropped
+ * behind their back.
+ */
+import { keepPreviousData } from '@tanstack/react-query';
+import type { RouterOutputs } from '@ticketrail/server';
+import { formatMoney } from '@ticketrail/shared';
+import { trpc } from '../api/client';
+import { Sheet } from '../components/Sheet';
+import { cartIssues, itemCount, removeLine, setQuantity, toCartInput, type CartLine } from './cart';
+import { CheckoutForm, type TableChoice } from './CheckoutForm';
+import { optionNames, type MenuItem } from './menu-model';
+import { describeRefusal } from './refusals';
+import { QuantityStepper } from './QuantityStepper';
+import type { PlaceRequest } from './usePlaceOrder';
+import type { Refusal } from './refusals';
+
+type Quote = RouterOutputs['orders']['quote'];
+
+function CartLineRow({
+  line,
+  item,
+  currency,
+  priceCents,
+  problem,
+  adjustable,
+  onQuantity,
+  onRemove,
+}: {
+  line: CartLine;
+  item: MenuItem | undefined;
+  currency: string;
+  /** The quoted line total; null while the quote is on its way or when the line is left out. */
+  priceCents: number | null;
+  problem: string | null;
+  /** False when the item cannot be ordered at all: removing it is the only way on. */
+  adjustable: boolean;
+  onQuantity: (quantity: number) => void;
+  onRemove: () => void;
+}) {
+  const options = item ? optionNames(item, line.optionIds) : [];
+  return (
+    <li
+      className={`cart-line${problem ? ' cart-line--problem' : ''}${adjustable ? '' : ' cart-line--gone'}`}
+    >
+      <div className="cart-line__head">
+        <span className="cart-line__name">
+          {line.quantity} × {item?.name ?? line.name}
+        </span>
+        <span className="price">
+          {priceCents === null ? '' : formatMoney(priceCents, currency)}
+        </span>
+      </div>
+      {options.length > 0 ? <p className="cart-line__detail">{options.join(', ')}</p> : null}
+      {line.notes ? <p className="cart-line__detail">“{line.notes}”</p> : null}
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      <div className="cart-line__actions">
+        {!adjustable ? null : (
+          <QuantityStepper
+            value={line.quantity}
+            onChange={onQuantity}
+            label={item?.name ?? line.name}
+            min={0}
+          />
+        )}
+        <button type="button" className="link-button" onClick={onRemove}>
+          Remove
+        </button>
+      </div>
+    </li>
+  );
+}
+
+function Totals({
+  quote,
+  updating,
+  currency,
+}: {
+  quote: Quote | undefined;
+  /** The figures shown are for the cart before its last change. */
+  updating: boolean;
+  currency: string;
+}) {
+  if (!quote) {
+    return (
+      <p className="muted" role="status">
+        Working out your total…
+      </p>
+    );
+  }
+  return (
+    <dl className={`totals${updating ? ' totals--updating' : ''}`} aria-busy={updating}>
+      <div>
+        <dt>Subtotal</dt>
+        <dd>{formatMoney(quote.subtotalCents, currency)}</dd>
+      </div>
+      <div className="totals__total">
+        <dt>Total</dt>
+        <dd>{formatMoney(quote.totalCents, currency)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+export function CartSheet({
+  locationSlug,
+  currency,
+  acceptingOrders,
+  cart,
+  items,
+  table,
+  placing,
+  refusal,
+  onCartChange,
+  onPlace,
+  onClose,
+}: {
+  locationSlug: string;
+  currency: string;
+  acceptingOrders: boolean;
+  cart: readonly CartLine[];
+  items: ReadonlyMap<number, MenuItem>;
+  table: TableChoice | null;
+  placing: boolean;
+  refusal: Refusal | null;
+  onCartChange: (change: (cart: CartLine[]) => CartLine[]) => void;
+  onPlace: (request: PlaceRequest) => void;
+  onClose: () => void;
+}) {
+  const issues = cartIssues(cart, items);
+  const quotable = cart.filter((line) => !issues.has(line.key));
+  const quote = trpc.orders.quote.useQuery(
+    { locationSlug, items: toCartInput(quotable) },
+    { enabled: quotable.length > 0, placeholderData: keepPreviousData, retry: false, staleTime: 0 },
+  );
+
+  // Problems by line key: the live menu's first, then the server's quote, then a refused placement.
+  const problems = new Map(issues);
+  const quoteRefusal = quote.error ? describeRefusal(quote.error) : null;
+  const mark = (refused: Refusal | null, sent: readonly CartLine[]) => {
+    if (!refused) return;
+    sent.forEach((line, index) => {
+      const problem = refused.lineProblems.get(index) ?? refused.itemProblems.get(line.itemId);
+      if (problem && !problems.has(line.key)) problems.set(line.key, problem);
+    });
+  };
+  mark(quoteRefusal, quotable);
+  mark(refusal, cart);
+
+  const priceOf = (line: CartLine): number | null => {
+    if (!quote.data || quote.isPlaceholderData) return null;
+    const at = quotable.indexOf(line);
+    return at === -1 ? null : (quote.data.lines[at]?.lineTotalCents ?? null);
+  };
+
+  const blockedReason = !acceptingOrders
+    ? 'The restaurant is not taking orders right now. Your cart is kept here.'
+    : cart.length === 0
+      ? 'Your cart is empty.'
+      : issues.size > 0
+        ? 'Some items can no longer be ordered. Remove the marked ones to go on.'
+        : quoteRefusal
+          ? quoteRefusal.message
+          : null;
+  // Waiting for the total is not a problem to explain: the totals say it already.
+  const waiting = !quote.data || quote.isPlaceholderData;
+
+  const count = itemCount(cart);
+  return (
+    <Sheet
+      title={count === 0 ? 'Your order' : `Your order · ${count} item${count === 1 ? '' : 's'}`}
+      onClose={onClose}
+      wide
+    >
+      {cart.length === 0 ? (
+        <p className="state">Nothing here yet. Tap a dish on the menu to add it.</p>
+      ) : (
+        <>
+          <ul className="cart-lines">
+            {cart.map((line) => (
+              <CartLineRow
+                key={line.key}
+                line={line}
+                item={items.get(line.itemId)}
+                currency={currency}
+                priceCents={priceOf(line)}
+                problem={problems.get(line.key) ?? null}
+                adjustable={!issues.has(line.key)}
+                onQuantity={(quantity) =>
+                  onCartChange((now) => setQuantity(now, line.key, quantity))
+                }
+                onRemove={() => onCartChange((now) => removeLine(now, line.key))}
+              />
+            ))}
+          </ul>
+          {quote.error || quotable.length === 0 ? null : (
+            <Totals
+              quote={quote.data}
+              updating={quote.isPlaceholderData || quote.isFetching}
+              currency={currency}
+            />
+          )}
+          <CheckoutForm
+            table={table}
+            blockedReason={blockedReason}
+            waiting={waiting}
+            placing={placing}
+            refusal={refusal}
+            onPlace={(details) => onPlace({ locationSlug, items: toCartInput(cart), ...details })}
+          />
+        </>
+      )}
+    </Sheet>
+  );
+}

@@ -1,0 +1,266 @@
+/**
+ * The guest's menu: browse, choose, and order from a phone. Availability is
+ * live (the kitchen's 86 greys an item out while the guest looks at it), the
+ * cart is kept per location across reloads, and the checkout sends one order
+ * however often "Place order" is tapped.
+ */
+import { useMemo, useState } from 'react';
+import { formatMoney } from '@ticketrail/shared';
+import { ConnectionBadge } from '../components/ConnectionBadge';
+import { LoadError, Loading } from '../components/States';
+import { useLiveMenu } from '../live/feeds';
+import { navigate, useLocation } from '../navigation';
+import { rememberOrder } from '../tracking/recent-orders';
+import { addToCart, cartIssues, itemCount } from './cart';
+import { CartSheet } from './CartSheet';
+import { ItemDialog, type ItemChoice } from './ItemDialog';
+import { itemsById, readableFlag, unavailableReason, type Menu, type MenuItem } from './menu-model';
+import { useStoredCart } from './stored-cart';
+import { useTableLink, type TableLink } from './useTableLink';
+import { usePlaceOrder } from './usePlaceOrder';
+import './ordering.css';
+
+function ItemRow({
+  item,
+  currency,
+  inCart,
+  onOpen,
+}: {
+  item: MenuItem;
+  currency: string;
+  /** How many of it the cart holds. */
+  inCart: number;
+  onOpen: () => void;
+}) {
+  const off = unavailableReason(item);
+  return (
+    <li className={`menu-item${off ? ' menu-item--off' : ''}`}>
+      <button
+        type="button"
+        className="menu-item__open"
+        onClick={onOpen}
+        aria-label={`${item.name}, ${formatMoney(item.priceCents, currency)}${off ? `, ${off.toLowerCase()}` : ''}`}
+      >
+        <span className="menu-item__head">
+          <span className="menu-item__name">{item.name}</span>
+          <span className="price">{formatMoney(item.priceCents, currency)}</span>
+        </span>
+        {item.description ? (
+          <span className="menu-item__description">{item.description}</span>
+        ) : null}
+        <span className="tags">
+          {off ? <span className="tag tag--warn">{off}</span> : null}
+          {inCart > 0 ? <span className="tag tag--cart">{inCart} in your order</span> : null}
+          {item.dietary.map((flag) => (
+            <span key={flag} className="tag">
+              {readableFlag(flag)}
+            </span>
+          ))}
+          {item.allergens.length > 0 ? (
+            <span className="tag tag--allergen">
+              Contains: {item.allergens.map(readableFlag).join(', ')}
+            </span>
+          ) : null}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+function TableBanner({ table }: { table: TableLink }) {
+  if (table.state === 'none' || table.state === 'checking') return null;
+  if (table.state === 'invalid') {
+    return (
+      <p className="notice notice--warn" role="alert">
+        {table.message} You can still order for pickup, or ask a member of staff.
+      </p>
+    );
+  }
+  return (
+    <p className="table-banner">
+      Ordering to <strong>{table.label}</strong>: we bring it to your table.
+    </p>
+  );
+}
+
+function Sections({
+  menu,
+  quantities,
+  onOpen,
+}: {
+  menu: Menu;
+  quantities: ReadonlyMap<number, number>;
+  onOpen: (item: MenuItem) => void;
+}) {
+  const currency = menu.location.currency;
+  const list = (items: MenuItem[]) =>
+    items.length > 0 ? (
+      <ul className="menu-items">
+        {items.map((item) => (
+          <ItemRow
+            key={item.id}
+            item={item}
+            currency={currency}
+            inCart={quantities.get(item.id) ?? 0}
+            onOpen={() => onOpen(item)}
+          />
+        ))}
+      </ul>
+    ) : null;
+  return (
+    <>
+      {menu.categories.map((category) => (
+        <section
+          key={category.id}
+          id={`category-${category.id}`}
+          className="menu-section"
+          aria-labelledby={`category-${category.id}-name`}
+        >
+          <h2 id={`category-${category.id}-name`}>{category.name}</h2>
+          {list(category.items)}
+          {category.children.map((child) => (
+            <section key={child.id} className="menu-subsection" aria-label={child.name}>
+              <h3>{child.name}</h3>
+              {list(child.items)}
+            </section>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}
+
+export function MenuPage({ slug }: { slug: string }) {
+  const address = useLocation();
+  const table = useTableLink(slug, address.searchParams.get('table'));
+  // Items the kitchen 86es (or brings back) change here as it happens.
+  const { menu, live } = useLiveMenu(slug);
+  const [cart, updateCart] = useStoredCart(slug);
+  const [openItemId, setOpenItemId] = useState<number | null>(null);
+  const [cartOpen, setCartOpen] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const items = useMemo(
+    () => (menu.data ? itemsById(menu.data) : new Map<number, MenuItem>()),
+    [menu.data],
+  );
+
+  const order = usePlaceOrder(slug, (placed) => {
+    rememberOrder({
+      orderId: placed.order.id,
+      token: placed.trackingToken,
+      displayNumber: placed.order.displayNumber,
+      locationName: menu.data?.location.name ?? slug,
+      placedAt: placed.order.times.placedAt,
+    });
+    updateCart(() => []);
+    navigate(`/track/${placed.order.id}?token=${encodeURIComponent(placed.trackingToken)}`);
+  });
+
+  if (menu.isPending) {
+    return (
+      <main className="page">
+        <Loading what="the menu" />
+      </main>
+    );
+  }
+  if (menu.isError) {
+    return (
+      <main className="page">
+        <LoadError message={menu.error.message} onRetry={() => void menu.refetch()} />
+        <a href="/">All restaurants</a>
+      </main>
+    );
+  }
+
+  const { location } = menu.data;
+  const openItem = openItemId === null ? undefined : items.get(openItemId);
+  const count = itemCount(cart);
+  const flagged = cartIssues(cart, items).size;
+  const quantities = new Map<number, number>();
+  for (const line of cart)
+    quantities.set(line.itemId, (quantities.get(line.itemId) ?? 0) + line.quantity);
+
+  const add = (item: MenuItem, choice: ItemChoice) => {
+    const added = addToCart(cart, { itemId: item.id, name: item.name, ...choice });
+    updateCart(() => added.cart);
+    setNotice(added.refused ?? `Added ${choice.quantity} × ${item.name} to your order.`);
+    setOpenItemId(null);
+  };
+
+  return (
+    <main className={`page page--menu${count > 0 ? ' page--with-cart' : ''}`}>
+      <header className="menu-header">
+        <a href="/" className="menu-header__back">
+          ← All restaurants
+        </a>
+        <h1>{location.name}</h1>
+        <ConnectionBadge connection={live} />
+        <TableBanner table={table} />
+        {!location.acceptingOrders ? (
+          <p className="notice notice--warn">
+            Not taking orders right now. You can still look at the menu.
+          </p>
+        ) : null}
+      </header>
+      <nav className="category-nav" aria-label="Menu sections">
+        {menu.data.categories.map((category) => (
+          <a key={category.id} href={`#category-${category.id}`}>
+            {category.name}
+          </a>
+        ))}
+      </nav>
+      <Sections
+        menu={menu.data}
+        quantities={quantities}
+        onOpen={(item) => setOpenItemId(item.id)}
+      />
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {notice}
+      </p>
+      {count > 0 ? (
+        <div className="cart-bar">
+          <button
+            type="button"
+            className="button button--wide button--big cart-bar__button"
+            onClick={() => setCartOpen(true)}
+          >
+            <span>
+              View order · {count} item{count === 1 ? '' : 's'}
+            </span>
+            {flagged > 0 ? (
+              <span className="cart-bar__flag">{flagged} can’t be ordered</span>
+            ) : null}
+          </button>
+        </div>
+      ) : null}
+      {openItem ? (
+        <ItemDialog
+          key={openItem.id}
+          item={openItem}
+          currency={location.currency}
+          acceptingOrders={location.acceptingOrders}
+          onAdd={(choice) => add(openItem, choice)}
+          onClose={() => setOpenItemId(null)}
+        />
+      ) : null}
+      {cartOpen ? (
+        <CartSheet
+          locationSlug={slug}
+          currency={location.currency}
+          acceptingOrders={location.acceptingOrders}
+          cart={cart}
+          items={items}
+          table={table.state === 'valid' ? { secret: table.secret, label: table.label } : null}
+          placing={order.placing}
+          refusal={order.refusal}
+          onCartChange={(change) => {
+            order.clearRefusal();
+            updateCart(change);
+          }}
+          onPlace={(request) => void order.place(request)}
+          onClose={() => setCartOpen(false)}
+        />
+      ) : null}
+    </main>
+  );
+}

@@ -1,0 +1,273 @@
+// @vitest-environment jsdom
+/**
+ * The ready board as a page: its snapshot and feed come through a link the
+ * test answers by hand, so a number can be moved, collected and timed out at
+ * exactly the moments the test picks (the browser test uses the real server).
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, cleanup, render, screen, within } from '@testing-library/react';
+import { TRPCClientError, type TRPCLink } from '@trpc/client';
+import { observable } from '@trpc/server/observable';
+import type { AppRouter } from '@ticketrail/server';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { trpc } from '../api/client';
+import type { BoardFeedItem, ReadyBoard, ReadyBoardEntry } from '../live/reducers';
+import { ReadyBoardPage } from './ReadyBoardPage';
+
+interface Call {
+  path: string;
+  type: string;
+  input: unknown;
+  /** Sends one result: a query's answer, or a subscription's start or event. */
+  emit: (result: { type: 'data'; data: unknown } | { type: 'started' }) => void;
+  refuse: (code: string, message: string) => void;
+}
+
+/** A link that holds every call until the test answers it. */
+function heldLink(calls: Call[]): TRPCLink<AppRouter> {
+  return () =>
+    ({ op }) =>
+      observable((observer) => {
+        calls.push({
+          path: op.path,
+          type: op.type,
+          input: op.input,
+          emit: (result) => {
+            observer.next({ result });
+            if (op.type !== 'subscription') observer.complete();
+          },
+          refuse: (code, message) =>
+            observer.error(
+              TRPCClientError.from({
+                error: { code: -32004, message, data: { code, httpStatus: 404 } },
+              }),
+            ),
+        });
+      });
+}
+
+const SERVER_TIME = '2026-11-24T19:30:00.000Z';
+const at = (seconds: number) => new Date(Date.parse(SERVER_TIME) + seconds * 1000).toISOString();
+
+function entry(number: number, status: ReadyBoardEntry['status'], version = 2): ReadyBoardEntry {
+  return {
+    businessDate: '2026-11-24',
+    number,
+    displayNumber: `#${String(number).padStart(3, '0')}`,
+    status,
+    version,
+    readyAt: status === 'ready' || status === 'completed' ? at(-120) : null,
+    completedAt: status === 'completed' ? at(-10) : null,
+  };
+}
+
+function snapshot(entries: ReadyBoardEntry[], overrides: Partial<ReadyBoard> = {}): ReadyBoard {
+  return {
+    location: { slug: 'harbour-kitchen', name: 'Harbour Kitchen', timezone: 'Europe/Dublin' },
+    entries,
+    collectedSeconds: 60,
+    serverTime: SERVER_TIME,
+    lastEventId: 40,
+    ...overrides,
+  };
+}
+
+let calls: Call[];
+
+function renderPage(slug = 'harbour-kitchen') {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = trpc.createClient({ links: [heldLink(calls)] });
+  render(
+    <trpc.Provider client={client} queryClient={queryClient}>
+      <QueryClientProvider client={queryClient}>
+        <ReadyBoardPage slug={slug} />
+      </QueryClientProvider>
+    </trpc.Provider>,
+  );
+}
+
+const call = (path: string) => {
+  const found = calls.findLast((candidate) => candidate.path === path);
+  if (!found) throw new Error(`no ${path} call yet`);
+  return found;
+};
+
+/** Lets TanStack Query tell the page (it notifies on a zero timeout). */
+async function settle(step: () => void) {
+  await act(async () => {
+    step();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}
+
+/** Answers the snapshot and starts the feed, as the server would. */
+async function loadBoard(board: ReadyBoard) {
+  await vi.waitFor(() => call('board.get'));
+  await settle(() => call('board.get').emit({ type: 'data', data: board }));
+  await vi.waitFor(() => call('board.live'));
+  await settle(() => call('board.live').emit({ type: 'started' }));
+}
+
+let eventId = 40;
+async function feed(data: BoardFeedItem['data']) {
+  eventId += 1;
+  const item: BoardFeedItem = { id: String(eventId), data };
+  await settle(() => call('board.live').emit({ type: 'data', data: item }));
+}
+
+const list = (name: 'Preparing' | 'Ready') => screen.getByRole('region', { name });
+const numbersIn = (name: 'Preparing' | 'Ready') =>
+  within(list(name))
+    .queryAllByRole('listitem')
+    .map((tile) => `${tile.getAttribute('data-number')}:${tile.getAttribute('data-state')}`);
+
+/** Moves this machine's clock (and the page's one-second tick) on. */
+function wait(ms: number) {
+  act(() => {
+    vi.advanceTimersByTime(ms);
+  });
+}
+
+beforeEach(() => {
+  calls = [];
+  eventId = 40;
+  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'Date'] });
+  vi.setSystemTime(new Date(SERVER_TIME));
+});
+
+afterEach(() => {
+  cleanup();
+  vi.useRealTimers();
+});
+
+describe('the ready board page', () => {
+  it('loads, then shows the restaurant and its numbers in two lists, by number, live', async () => {
+    renderPage();
+    expect(screen.getByRole('status').textContent).toContain('Loading the ready board');
+    expect(calls[0]).toMatchObject({
+      path: 'board.get',
+      input: { locationSlug: 'harbour-kitchen' },
+    });
+    await loadBoard(
+      snapshot([
+        entry(4, 'preparing'),
+        entry(2, 'ready', 4),
+        entry(3, 'accepted'),
+        entry(1, 'completed', 5),
+      ]),
+    );
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Harbour Kitchen');
+    expect(document.title).toBe('Ready board · Harbour Kitchen');
+    expect(numbersIn('Preparing')).toEqual(['#003:preparing', '#004:preparing']);
+    expect(numbersIn('Ready')).toEqual(['#001:collected', '#002:ready']);
+    expect(
+      within(list('Ready')).getByRole('listitem', { name: '#001, collected' }).textContent,
+    ).toBe('✓#001');
+    // The restaurant's clock: 19:30 UTC is 19:30 in Dublin in November.
+    expect(screen.getByText('19:30')).toBeTruthy();
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Live'));
+  });
+
+  it('moves a number from Preparing to Ready as it happens, marked as just ready for a while', async () => {
+    renderPage();
+    await loadBoard(snapshot([entry(7, 'preparing', 3)]));
+    expect(numbersIn('Ready')).toEqual([]);
+    expect(within(list('Ready')).getByText('Numbers show here when ready')).toBeTruthy();
+
+    await feed({ type: 'board.changed', entry: { ...entry(7, 'ready', 4), readyAt: at(0) } });
+    expect(numbersIn('Preparing')).toEqual([]);
+    expect(numbersIn('Ready')).toEqual(['#007:ready']);
+    const tile = within(list('Ready')).getByRole('listitem', { name: '#007, just ready' });
+    expect(tile.getAttribute('data-fresh')).toBe('true');
+    wait(10_000);
+    expect(tile.hasAttribute('data-fresh')).toBe(false);
+    expect(tile.getAttribute('aria-label')).toBe('#007');
+  });
+
+  it('keeps a collected number ticked for the collected time, then takes it off', async () => {
+    renderPage();
+    await loadBoard(snapshot([entry(7, 'ready', 4)]));
+    await feed({
+      type: 'board.changed',
+      entry: { ...entry(7, 'completed', 5), completedAt: at(0) },
+    });
+    expect(numbersIn('Ready')).toEqual(['#007:collected']);
+    wait(59_000);
+    expect(numbersIn('Ready')).toEqual(['#007:collected']);
+    wait(1_000);
+    expect(numbersIn('Ready')).toEqual([]);
+  });
+
+  it('takes a rejected or cancelled number off at once', async () => {
+    renderPage();
+    await loadBoard(snapshot([entry(7, 'ready', 4), entry(8, 'accepted')]));
+    await feed({ type: 'board.changed', entry: entry(7, 'cancelled', 5) });
+    await feed({ type: 'board.changed', entry: entry(8, 'rejected', 3) });
+    expect(numbersIn('Ready')).toEqual([]);
+    expect(numbersIn('Preparing')).toEqual([]);
+  });
+
+  it('follows a new collected time sent while it is open', async () => {
+    renderPage();
+    await loadBoard(snapshot([entry(7, 'completed', 5)])); // collected 10 s ago
+    await feed({ type: 'board.settings', collectedSeconds: 15 });
+    wait(4_000);
+    expect(numbersIn('Ready')).toEqual(['#007:collected']);
+    wait(1_000);
+    expect(numbersIn('Ready')).toEqual([]);
+  });
+
+  it('times a collected number by the server’s clock when this screen’s clock is wrong', async () => {
+    // This screen is two minutes behind the server.
+    vi.setSystemTime(new Date(Date.parse(SERVER_TIME) - 120_000));
+    renderPage();
+    await loadBoard(snapshot([entry(7, 'completed', 5)])); // collected 10 s ago, server time
+    expect(numbersIn('Ready')).toEqual(['#007:collected']);
+    expect(screen.getByText('19:30')).toBeTruthy(); // the server's time, not 19:28
+    wait(50_000);
+    expect(numbersIn('Ready')).toEqual([]);
+  });
+});
+
+describe('the ready board page when it cannot load', () => {
+  beforeEach(() => {
+    vi.useFakeTimers({
+      toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout', 'Date'],
+    });
+    vi.setSystemTime(new Date(SERVER_TIME));
+  });
+
+  it('says the board could not load and tries again by itself', async () => {
+    renderPage();
+    await vi.waitFor(() => call('board.get'));
+    await act(async () => {
+      call('board.get').refuse('INTERNAL_SERVER_ERROR', 'The server is not answering.');
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(screen.getByRole('alert').textContent).toContain(
+      'The server is not answering. Trying again shortly.',
+    );
+    expect(calls.filter((c) => c.path === 'board.get')).toHaveLength(1);
+    await act(() => vi.advanceTimersByTimeAsync(10_000));
+    expect(calls.filter((c) => c.path === 'board.get')).toHaveLength(2);
+    await act(async () => {
+      call('board.get').emit({ type: 'data', data: snapshot([entry(3, 'accepted')]) });
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(numbersIn('Preparing')).toEqual(['#003:preparing']);
+  });
+
+  it('says so when there is no such location, and does not keep asking', async () => {
+    renderPage('nowhere');
+    await vi.waitFor(() => call('board.get'));
+    await act(async () => {
+      call('board.get').refuse('NOT_FOUND', 'There is no restaurant at “nowhere”.');
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    const alert = screen.getByRole('alert');
+    expect(within(alert).getByRole('heading').textContent).toBe('Location not found');
+    expect(alert.textContent).toContain('There is no ready board at “nowhere”.');
+    await act(() => vi.advanceTimersByTimeAsync(60_000));
+    expect(calls.map((c) => c.path)).toEqual(['board.get']);
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * The API for component tests: a tRPC link that hands every call to the test,
+ * which answers it at once, later, or never (a subscription stays open for
+ * the test to push into). The browser tests use the real server instead.
+ */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { TRPCClientError, type TRPCLink } from '@trpc/client';
+import { observable } from '@trpc/server/observable';
+import type { AppRouter } from '@ticketrail/server';
+import type { ReactNode } from 'react';
+import { trpc } from '../api/client';
+
+export interface FakeCall {
+  path: string;
+  input: unknown;
+  /** Answers a query or mutation; for a subscription, delivers one item. */
+  answer(data: unknown): void;
+  /** Refuses the call with a tRPC code and message (`data` adds to the error's data). */
+  refuse(code: string, message: string, data?: Record<string, unknown>): void;
+}
+
+/** A link that records each call and passes it to `onCall` (which may answer it, or not yet). */
+export function fakeLink(
+  calls: FakeCall[],
+  onCall: (call: FakeCall) => void = () => {},
+): TRPCLink<AppRouter> {
+  return () =>
+    ({ op }) =>
+      observable((observer) => {
+        const subscription = op.type === 'subscription';
+        const call: FakeCall = {
+          path: op.path,
+          input: op.input,
+          answer: (data) => {
+            observer.next({ result: { type: 'data', data } });
+            if (!subscription) observer.complete();
+          },
+          refuse: (code, message, data = {}) =>
+            observer.error(
+              TRPCClientError.from({
+                error: { code: -32000, message, data: { code, httpStatus: 400, ...data } },
+              }),
+            ),
+        };
+        calls.push(call);
+        if (subscription) observer.next({ result: { type: 'started' } });
+        onCall(call);
+      });
+}
+
+/** The providers a component under test needs, over `fakeLink`. */
+export function fakeApiProviders(calls: FakeCall[], onCall?: (call: FakeCall) => void) {
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  const client = trpc.createClient({ links: [fakeLink(calls, onCall)] });
+  return function Providers({ children }: { children: ReactNode }) {
+    return (
+      <trpc.Provider client={client} queryClient={queryClient}>
+        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+      </trpc.Provider>
+    );
+  };
+}
+
+/** The latest call to `path`; fails the test when there is none. */
+export function lastCall(calls: readonly FakeCall[], path: string): FakeCall {
+  const call = calls.findLast((candidate) => candidate.path === path);
+  if (!call) throw new Error(`No call to ${path}; calls: ${calls.map((c) => c.path).join(', ')}`);
+  return call;
+}
