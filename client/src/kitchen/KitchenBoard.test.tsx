@@ -6,63 +6,17 @@
  * between a tap and the answer can be looked at (the browser tests use the
  * real server).
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
-import { TRPCClientError, type TRPCLink } from '@trpc/client';
-import { observable } from '@trpc/server/observable';
-import type { AppRouter } from '@ticketrail/server';
-import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { trpc } from '../api/client';
+import { fakeApiProviders, type FakeCall } from '../test-support/fake-api';
 import type { KitchenTicket } from '../live/reducers';
 import { KitchenBoard } from './KitchenBoard';
 import { item, SETTINGS, ticket } from './test-tickets';
 
-interface Call {
-  path: string;
-  input: unknown;
-  answer: (data: unknown) => void;
-  refuse: (code: string, message: string) => void;
-}
-
-/** A link that holds every call until the test answers it. */
-function heldLink(calls: Call[]): TRPCLink<AppRouter> {
-  return () =>
-    ({ op }) =>
-      observable((observer) => {
-        calls.push({
-          path: op.path,
-          input: op.input,
-          answer: (data) => {
-            observer.next({ result: { type: 'data', data } });
-            observer.complete();
-          },
-          refuse: (code, message) =>
-            observer.error(
-              TRPCClientError.from({
-                error: { code: -32009, message, data: { code, httpStatus: 409 } },
-              }),
-            ),
-        });
-      });
-}
-
-let calls: Call[];
-
-function providers() {
-  const queryClient = new QueryClient();
-  const client = trpc.createClient({ links: [heldLink(calls)] });
-  return function Providers({ children }: { children: ReactNode }) {
-    return (
-      <trpc.Provider client={client} queryClient={queryClient}>
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-      </trpc.Provider>
-    );
-  };
-}
+let calls: FakeCall[];
 
 function renderBoard(tickets: KitchenTicket[]) {
-  const Providers = providers();
+  const Providers = fakeApiProviders(calls);
   const view = (current: KitchenTicket[]) => (
     <KitchenBoard
       tickets={current}

@@ -4,47 +4,11 @@
  * test answers by hand, so a number can be moved, collected and timed out at
  * exactly the moments the test picks (the browser test uses the real server).
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, render, screen, within } from '@testing-library/react';
-import { TRPCClientError, type TRPCLink } from '@trpc/client';
-import { observable } from '@trpc/server/observable';
-import type { AppRouter } from '@ticketrail/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { trpc } from '../api/client';
+import { fakeApiProviders, lastCall, type FakeCall } from '../test-support/fake-api';
 import type { BoardFeedItem, ReadyBoard, ReadyBoardEntry } from '../live/reducers';
 import { ReadyBoardPage } from './ReadyBoardPage';
-
-interface Call {
-  path: string;
-  type: string;
-  input: unknown;
-  /** Sends one result: a query's answer, or a subscription's start or event. */
-  emit: (result: { type: 'data'; data: unknown } | { type: 'started' }) => void;
-  refuse: (code: string, message: string) => void;
-}
-
-/** A link that holds every call until the test answers it. */
-function heldLink(calls: Call[]): TRPCLink<AppRouter> {
-  return () =>
-    ({ op }) =>
-      observable((observer) => {
-        calls.push({
-          path: op.path,
-          type: op.type,
-          input: op.input,
-          emit: (result) => {
-            observer.next({ result });
-            if (op.type !== 'subscription') observer.complete();
-          },
-          refuse: (code, message) =>
-            observer.error(
-              TRPCClientError.from({
-                error: { code: -32004, message, data: { code, httpStatus: 404 } },
-              }),
-            ),
-        });
-      });
-}
 
 const SERVER_TIME = '2026-11-24T19:30:00.000Z';
 const at = (seconds: number) => new Date(Date.parse(SERVER_TIME) + seconds * 1000).toISOString();
@@ -72,25 +36,18 @@ function snapshot(entries: ReadyBoardEntry[], overrides: Partial<ReadyBoard> = {
   };
 }
 
-let calls: Call[];
+let calls: FakeCall[];
 
 function renderPage(slug = 'harbour-kitchen') {
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const client = trpc.createClient({ links: [heldLink(calls)] });
+  const Providers = fakeApiProviders(calls);
   render(
-    <trpc.Provider client={client} queryClient={queryClient}>
-      <QueryClientProvider client={queryClient}>
-        <ReadyBoardPage slug={slug} />
-      </QueryClientProvider>
-    </trpc.Provider>,
+    <Providers>
+      <ReadyBoardPage slug={slug} />
+    </Providers>,
   );
 }
 
-const call = (path: string) => {
-  const found = calls.findLast((candidate) => candidate.path === path);
-  if (!found) throw new Error(`no ${path} call yet`);
-  return found;
-};
+const call = (path: string) => lastCall(calls, path);
 
 /** Lets TanStack Query tell the page (it notifies on a zero timeout). */
 async function settle(step: () => void) {
@@ -103,16 +60,16 @@ async function settle(step: () => void) {
 /** Answers the snapshot and starts the feed, as the server would. */
 async function loadBoard(board: ReadyBoard) {
   await vi.waitFor(() => call('board.get'));
-  await settle(() => call('board.get').emit({ type: 'data', data: board }));
+  await settle(() => call('board.get').answer(board));
+  // The fake feed reports itself started as soon as the page subscribes.
   await vi.waitFor(() => call('board.live'));
-  await settle(() => call('board.live').emit({ type: 'started' }));
 }
 
 let eventId = 40;
 async function feed(data: BoardFeedItem['data']) {
   eventId += 1;
   const item: BoardFeedItem = { id: String(eventId), data };
-  await settle(() => call('board.live').emit({ type: 'data', data: item }));
+  await settle(() => call('board.live').answer(item));
 }
 
 const list = (name: 'Preparing' | 'Ready') => screen.getByRole('region', { name });
@@ -251,7 +208,7 @@ describe('the ready board page when it cannot load', () => {
     await act(() => vi.advanceTimersByTimeAsync(10_000));
     expect(calls.filter((c) => c.path === 'board.get')).toHaveLength(2);
     await act(async () => {
-      call('board.get').emit({ type: 'data', data: snapshot([entry(3, 'accepted')]) });
+      call('board.get').answer(snapshot([entry(3, 'accepted')]));
       await vi.advanceTimersByTimeAsync(0);
     });
     expect(numbersIn('Preparing')).toEqual(['#003:preparing']);

@@ -5,14 +5,9 @@
  * order's feed delivers it. The API is a link the test answers by hand (the
  * browser test runs the real server).
  */
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
-import { TRPCClientError, type TRPCLink } from '@trpc/client';
-import { observable } from '@trpc/server/observable';
-import type { AppRouter } from '@ticketrail/server';
-import type { ReactNode } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { trpc } from '../api/client';
+import { fakeApiProviders, type FakeCall } from '../test-support/fake-api';
 import type { OrderFeedItem, TrackedOrder } from '../live/reducers';
 import { RECENT_ORDERS_KEY } from './recent-orders';
 import { guestItem, guestOrder, ORDER_ID, TOKEN } from './test-orders';
@@ -33,70 +28,31 @@ const LOCATIONS = [
 /** How the fake server answers `orders.track`. */
 type TrackAnswer = { order: GuestOrder } | { refuse: string };
 
-/** The test's server: answers queries at once and holds the order feed open for `push`. */
-interface FakeServer {
-  calls: { path: string; input: unknown }[];
-  /** One per open `orders.live` subscription: delivers an item to it. */
-  feeds: ((item: OrderFeedItem) => void)[];
+/** Answers the page's queries at once, as the server would; subscriptions stay open for `push`. */
+function answer(track: TrackAnswer) {
+  return (call: FakeCall) => {
+    if (call.path === 'menu.locations') call.answer(LOCATIONS);
+    else if (call.path === 'orders.track') {
+      if ('refuse' in track) call.refuse('NOT_FOUND', track.refuse);
+      else call.answer({ order: track.order, lastEventId: 10 } satisfies TrackedOrder);
+    } else if (call.path !== 'orders.live') call.refuse('NOT_FOUND', `No ${call.path} here`);
+  };
 }
 
-function fakeLink(server: FakeServer, track: TrackAnswer): TRPCLink<AppRouter> {
-  return () =>
-    ({ op }) =>
-      observable((observer) => {
-        server.calls.push({ path: op.path, input: op.input });
-        if (op.path === 'orders.live') {
-          server.feeds.push((item) => observer.next({ result: { type: 'data', data: item } }));
-          observer.next({ result: { type: 'started' } });
-          return;
-        }
-        if (op.path === 'menu.locations') {
-          observer.next({ result: { type: 'data', data: LOCATIONS } });
-          observer.complete();
-          return;
-        }
-        if (op.path === 'orders.track') {
-          if ('refuse' in track) {
-            observer.error(
-              TRPCClientError.from({
-                error: { code: -32004, message: track.refuse, data: { code: 'NOT_FOUND' } },
-              }),
-            );
-            return;
-          }
-          const snapshot: TrackedOrder = { order: track.order, lastEventId: 10 };
-          observer.next({ result: { type: 'data', data: snapshot } });
-          observer.complete();
-          return;
-        }
-        observer.error(
-          TRPCClientError.from({
-            error: { code: -32601, message: `No ${op.path} here`, data: { code: 'NOT_FOUND' } },
-          }),
-        );
-      });
-}
-
-let server: FakeServer;
+let calls: FakeCall[];
 let nextEventId = 11;
 
 function renderPage(track: TrackAnswer, token: string | null = TOKEN) {
-  // Retrying a refusal would only slow the test; the app's client retries once.
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  const client = trpc.createClient({ links: [fakeLink(server, track)] });
-  function Providers({ children }: { children: ReactNode }) {
-    return (
-      <trpc.Provider client={client} queryClient={queryClient}>
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-      </trpc.Provider>
-    );
-  }
+  const Providers = fakeApiProviders(calls, answer(track));
   return render(
     <Providers>
       <TrackingPage orderId={ORDER_ID} token={token} />
     </Providers>,
   );
 }
+
+/** The open `orders.live` subscriptions. */
+const feeds = () => calls.filter((call) => call.path === 'orders.live');
 
 /** The kitchen moves the order: the feed delivers its new version. */
 function push(order: GuestOrder) {
@@ -109,7 +65,7 @@ function push(order: GuestOrder) {
     },
   };
   act(() => {
-    for (const feed of server.feeds) feed(item);
+    for (const feed of feeds()) feed.answer(item);
   });
 }
 
@@ -168,7 +124,7 @@ const ready = (from: GuestOrder): GuestOrder => ({
 });
 
 beforeEach(() => {
-  server = { calls: [], feeds: [] };
+  calls = [];
   window.localStorage.clear();
   document.title = 'Ticketrail';
   FakeNotification.permission = 'default';
@@ -251,8 +207,8 @@ describe('the stages', () => {
     const start = preparing();
     renderPage({ order: start });
     await orderShown();
-    await waitFor(() => expect(server.feeds).toHaveLength(1));
-    expect(server.calls.find((call) => call.path === 'orders.live')?.input).toEqual({
+    await waitFor(() => expect(feeds()).toHaveLength(1));
+    expect(calls.find((call) => call.path === 'orders.live')?.input).toEqual({
       orderId: ORDER_ID,
       token: TOKEN,
       lastEventId: '10',
@@ -275,13 +231,13 @@ describe('a link that does not match an order', () => {
     expect(screen.getByRole('heading', { name: 'Order not found' })).toBeTruthy();
     // Give any query a chance to start: none may.
     await act(() => Promise.resolve());
-    expect(server.calls).toEqual([]);
+    expect(calls).toEqual([]);
   });
 
   it('shows "Order not found" and nothing about any order when the server refuses', async () => {
     renderPage({ refuse: 'Order not found. Please check the tracking link.' }, 'x'.repeat(32));
     expect(await screen.findByRole('heading', { name: 'Order not found' })).toBeTruthy();
-    expect(server.calls.map((call) => call.path)).toEqual(['orders.track']);
+    expect(calls.map((call) => call.path)).toEqual(['orders.track']);
     const text = document.body.textContent ?? '';
     expect(text).not.toContain('#042');
     expect(text).not.toContain('Aoife');
@@ -291,7 +247,7 @@ describe('a link that does not match an order', () => {
   it('treats a cut-off token as not found too', () => {
     renderPage({ order: guestOrder() }, 'short');
     expect(screen.getByRole('heading', { name: 'Order not found' })).toBeTruthy();
-    expect(server.calls).toEqual([]);
+    expect(calls).toEqual([]);
   });
 });
 
@@ -340,7 +296,7 @@ describe('the ready moment', () => {
     const start = preparing();
     renderPage({ order: start });
     await orderShown();
-    await waitFor(() => expect(server.feeds).toHaveLength(1));
+    await waitFor(() => expect(feeds()).toHaveLength(1));
     push(ready(start));
     expect(document.title).toBe('Ready! #042 · Harbour Kitchen');
     expect(FakeNotification.shown).toEqual([]);
