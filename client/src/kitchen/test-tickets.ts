@@ -1,5 +1,6 @@
 /** Tickets for the kitchen's tests, built from a few words. Test code only. */
 import type { KitchenTicket } from '../live/reducers';
+import { placedAt } from '../test-support/orders';
 
 type Item = KitchenTicket['items'][number];
 
@@ -40,15 +41,7 @@ export function ticket(number: number, overrides: Partial<KitchenTicket> = {}): 
     subtotalCents: 1200,
     totalCents: 1200,
     currency: 'EUR',
-    times: {
-      placedAt: `2026-11-24T12:${String(number % 60).padStart(2, '0')}:00.000Z`,
-      acceptedAt: null,
-      preparingAt: null,
-      readyAt: null,
-      completedAt: null,
-      rejectedAt: null,
-      cancelledAt: null,
-    },
+    times: placedAt(`2026-11-24T12:${String(number % 60).padStart(2, '0')}:00.000Z`),
     cancelReason: null,
     items: [item('Burger')],
     ...overrides,

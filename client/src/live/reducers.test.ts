@@ -17,6 +17,7 @@ import {
   type ReadyBoardEntry,
   type TrackedOrder,
 } from './reducers';
+import { placedAt } from '../test-support/orders';
 
 type Status = KitchenTicket['status'];
 
@@ -39,15 +40,7 @@ function ticket(id: string, overrides: Partial<KitchenTicket> = {}): KitchenTick
     subtotalCents: 1200,
     totalCents: 1200,
     currency: 'EUR',
-    times: {
-      placedAt: `2026-11-24T12:${String(number).padStart(2, '0')}:00.000Z`,
-      acceptedAt: null,
-      preparingAt: null,
-      readyAt: null,
-      completedAt: null,
-      rejectedAt: null,
-      cancelledAt: null,
-    },
+    times: placedAt(`2026-11-24T12:${String(number).padStart(2, '0')}:00.000Z`),
     cancelReason: null,
     items: [
       {

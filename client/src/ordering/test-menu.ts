@@ -1,4 +1,5 @@
 /** Menu items for the ordering tests, shaped exactly like `menu.get`'s. */
+import { HARBOUR_KITCHEN } from '../test-support/orders';
 import type { Menu, MenuItem, OptionGroup } from './menu-model';
 
 export function group(
@@ -78,14 +79,7 @@ export const FRIES = menuItem({
 
 export function testMenu(items: MenuItem[] = [BURGER, FRIES]): Menu {
   return {
-    location: {
-      id: 1,
-      slug: 'harbour-kitchen',
-      name: 'Harbour Kitchen',
-      timezone: 'Europe/Dublin',
-      currency: 'EUR',
-      acceptingOrders: true,
-    },
+    location: HARBOUR_KITCHEN,
     categories: [{ id: 1, name: 'Mains', items, children: [] }],
     lastEventId: 1,
   };

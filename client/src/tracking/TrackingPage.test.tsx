@@ -8,22 +8,14 @@
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeApiProviders, type FakeCall } from '../test-support/fake-api';
+import { HARBOUR_KITCHEN } from '../test-support/orders';
 import type { OrderFeedItem, TrackedOrder } from '../live/reducers';
 import { RECENT_ORDERS_KEY } from './recent-orders';
 import { guestItem, guestOrder, ORDER_ID, TOKEN } from './test-orders';
 import { stageTime, type GuestOrder } from './tracking-model';
 import { TrackingPage } from './TrackingPage';
 
-const LOCATIONS = [
-  {
-    id: 1,
-    slug: 'harbour-kitchen',
-    name: 'Harbour Kitchen',
-    timezone: 'Europe/Dublin',
-    currency: 'EUR',
-    acceptingOrders: true,
-  },
-];
+const LOCATIONS = [HARBOUR_KITCHEN];
 
 /** How the fake server answers `orders.track`. */
 type TrackAnswer = { order: GuestOrder } | { refuse: string };

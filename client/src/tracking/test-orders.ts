@@ -1,5 +1,6 @@
 /** Guest orders for the tracking page's tests, built from a few words. Test code only. */
 import type { GuestItem, GuestOrder } from './tracking-model';
+import { placedAt } from '../test-support/orders';
 
 let nextItemId = 1;
 
@@ -37,15 +38,7 @@ export function guestOrder(overrides: Partial<GuestOrder> = {}): GuestOrder {
     subtotalCents: 3650,
     totalCents: 3650,
     currency: 'EUR',
-    times: {
-      placedAt: '2026-11-24T12:00:00.000Z',
-      acceptedAt: null,
-      preparingAt: null,
-      readyAt: null,
-      completedAt: null,
-      rejectedAt: null,
-      cancelledAt: null,
-    },
+    times: placedAt('2026-11-24T12:00:00.000Z'),
     cancelReason: null,
     items: [
       guestItem('Smash Burger', {
