@@ -292,4 +292,35 @@ describe('ordering from a phone', () => {
       await close();
     }
   });
+
+  test("the phone's back button closes a sheet, and a closed sheet leaves no extra step", async () => {
+    const { page, errors, close } = await chromium.openPage({
+      baseURL: server.url,
+      device: 'phone',
+    });
+    try {
+      await page.goto('/');
+      await page.getByRole('link', { name: 'See the menu' }).first().click();
+      await page.waitForURL(`**/l/${DEMO_SLUG}`);
+
+      await openDish(page, 'Skinny fries');
+      await page.goBack();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      expect(new URL(page.url()).pathname).toBe(`/l/${DEMO_SLUG}`);
+
+      await openDish(page, 'Skinny fries');
+      await page.getByRole('button', { name: /^Add 1/ }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+      await openCart(page);
+      await page.getByRole('button', { name: 'Close' }).click();
+      await page.getByRole('dialog').waitFor({ state: 'detached' });
+
+      // Both sheets took their step back out: one back leaves the menu.
+      await page.goBack();
+      await page.waitForURL((url) => url.pathname === '/');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -6,6 +6,44 @@
  */
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 
+let sheetsOpened = 0;
+
+/**
+ * The phone's back button closes the sheet instead of leaving the page: an
+ * open sheet is one step of history. Closing it any other way takes that step
+ * back out, unless the page has already moved on (placing an order navigates
+ * to its tracking page with the cart still open).
+ */
+function useBackCloses(onClose: () => void) {
+  const latest = useRef(onClose);
+  useEffect(() => {
+    latest.current = onClose;
+  });
+  useEffect(() => {
+    sheetsOpened += 1;
+    const step = { ticketrailSheet: sheetsOpened };
+    window.history.pushState(step, '');
+    const onPopState = (event: PopStateEvent) => {
+      if (!isStep(event.state, step.ticketrailSheet)) latest.current();
+    };
+    window.addEventListener('popstate', onPopState);
+    return () => {
+      window.removeEventListener('popstate', onPopState);
+      // Later, so a sheet that opens at once in its place (or React's
+      // development double mount) has pushed its own step first.
+      setTimeout(() => {
+        if (isStep(window.history.state, step.ticketrailSheet)) window.history.back();
+      });
+    };
+  }, []);
+}
+
+const isStep = (state: unknown, id: number): boolean =>
+  typeof state === 'object' &&
+  state !== null &&
+  'ticketrailSheet' in state &&
+  state.ticketrailSheet === id;
+
 const FOCUSABLE =
   'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
@@ -25,6 +63,7 @@ export function Sheet({
 }) {
   const titleId = useId();
   const panel = useRef<HTMLDivElement>(null);
+  useBackCloses(onClose);
 
   useEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
