@@ -14,6 +14,7 @@ import { navigate, useLocation } from '../navigation';
 import { KitchenBoard } from './KitchenBoard';
 import { playChime, soundAllowed, unlockSound } from '../lib/sound';
 import './kitchen.css';
+import { useScreenWakeLock } from '../lib/wake-lock';
 
 const MUTED_KEY = 'ticketrail.kitchen.muted';
 
@@ -69,6 +70,7 @@ function Board({
   staffName: string;
 }) {
   const { board, live } = useLiveKitchenBoard(location.id);
+  useScreenWakeLock();
   const [muted, toggleMute] = useMuted();
   // Browsers allow sound only after a touch or key; the hint goes once it is allowed.
   const [soundReady, setSoundReady] = useState(soundAllowed);

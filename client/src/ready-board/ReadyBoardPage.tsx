@@ -15,6 +15,7 @@ import { NumberPanel } from './NumberPanel';
 import { boardLists } from './ready-board-model';
 import { useServerNow } from './useServerNow';
 import './ready-board.css';
+import { useScreenWakeLock } from '../lib/wake-lock';
 
 /** A screen nobody taps: after a failed first load it tries again by itself this often. */
 const RETRY_LOAD_MS = 10_000;
@@ -45,6 +46,7 @@ function Screen({
   const lists = boardLists(board.entries, { now, collectedSeconds: board.collectedSeconds });
   const clock = useClockFormat(board.location.timezone);
   const time = new Date(now);
+  useScreenWakeLock();
 
   useEffect(() => {
     document.title = `Ready board · ${board.location.name}`;
