@@ -315,7 +315,11 @@ describe('ordering from a phone', () => {
       await page.getByRole('button', { name: 'Close' }).click();
       await page.getByRole('dialog').waitFor({ state: 'detached' });
 
-      // Both sheets took their step back out: one back leaves the menu.
+      // Both sheets took their step back out (just after closing): one back leaves the menu.
+      await page.waitForFunction(() => {
+        const state: unknown = window.history.state;
+        return !(typeof state === 'object' && state !== null && 'ticketrailSheet' in state);
+      });
       await page.goBack();
       await page.waitForURL((url) => url.pathname === '/');
       expect(errors).toEqual([]);

@@ -145,7 +145,7 @@ describe('the cart', () => {
     fireEvent.click(within(cart).getByRole('button', { name: 'Close' }));
     expect(screen.getByText('1 can’t be ordered')).toBeTruthy();
     expect(
-      screen.getByRole('button', { name: /^Skinny fries.*not available right now/ }),
+      screen.getByRole('button', { name: /^Skinny fries.*Not available right now/ }),
     ).toBeTruthy();
   });
 

@@ -33,14 +33,11 @@ function ItemRow({
   onOpen: () => void;
 }) {
   const off = unavailableReason(item);
+  // No aria-label: the button's own text (description, allergens, "Sold out") is what a
+  // screen reader should read, allergens above all.
   return (
     <li className={`menu-item${off ? ' menu-item--off' : ''}`}>
-      <button
-        type="button"
-        className="menu-item__open"
-        onClick={onOpen}
-        aria-label={`${item.name}, ${formatMoney(item.priceCents, currency)}${off ? `, ${off.toLowerCase()}` : ''}`}
-      >
+      <button type="button" className="menu-item__open" onClick={onOpen}>
         <span className="menu-item__head">
           <span className="menu-item__name">{item.name}</span>
           <span className="price">{formatMoney(item.priceCents, currency)}</span>
