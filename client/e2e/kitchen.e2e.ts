@@ -123,7 +123,9 @@ describe('kitchen board', () => {
       });
       await ticket(slow.page, number, 'new').locator('.ticket__bump').click();
 
-      const notice = slow.page.locator('.notice').filter({ hasText: 'changed on another screen' });
+      const notice = slow.page
+        .locator('.kitchen-notice')
+        .filter({ hasText: 'changed on another screen' });
       await notice.waitFor();
       expect(await notice.textContent()).toContain(`Order ${placed!.order.number}`);
       // Rolled back to what this board knew: still new.

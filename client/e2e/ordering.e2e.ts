@@ -327,4 +327,32 @@ describe('ordering from a phone', () => {
       await close();
     }
   });
+
+  test('a guest who avoids gluten sees only dishes without it', async () => {
+    const { page, errors, close } = await chromium.openPage({
+      baseURL: server.url,
+      device: 'phone',
+    });
+    try {
+      await page.goto(`/l/${DEMO_SLUG}`);
+      const rows = page.locator('.menu-item');
+      await rows.first().waitFor();
+      const before = await rows.count();
+      await page.getByRole('button', { name: 'Dietary needs' }).click();
+      const sheet = page.getByRole('dialog', { name: 'Dietary needs' });
+      await sheet.getByLabel('gluten', { exact: true }).check();
+      await screenshot(page, 'menu-dietary-filter', { fullPage: false });
+      await sheet.getByRole('button', { name: /^Done · \d+ hidden$/ }).click();
+
+      const after = await rows.count();
+      expect(after).toBeGreaterThan(0);
+      expect(after).toBeLessThan(before);
+      const allergens = await rows.locator('.tag--allergen').allTextContents();
+      expect(allergens.some((text) => text.includes('gluten'))).toBe(false);
+      await page.getByText(`${before - after} dishes hidden by your dietary needs.`).waitFor();
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

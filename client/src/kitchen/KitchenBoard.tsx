@@ -159,9 +159,9 @@ export function KitchenBoard({
         >
           {muted ? 'Sound off' : 'Sound on'}
         </button>
-        <div className="notices" role="alert" aria-live="assertive">
+        <div className="kitchen-notices" role="alert" aria-live="assertive">
           {notices.map((notice) => (
-            <p key={notice.key} className="notice">
+            <p key={notice.key} className="kitchen-notice">
               {notice.message}
               <button type="button" aria-label="Dismiss" onClick={() => dismiss(notice.key)}>
                 ×

@@ -195,3 +195,24 @@ describe('the cart', () => {
     expect(within(cart).getByText(/1 × Smash Burger/)).toBeTruthy();
   });
 });
+
+describe('dietary needs', () => {
+  it('hides the dishes with an avoided allergen, says how many, and remembers it', async () => {
+    renderMenu();
+    fireEvent.click(await screen.findByRole('button', { name: 'Dietary needs' }));
+    const sheet = dialog('Dietary needs');
+    fireEvent.click(within(sheet).getByLabelText('milk'));
+    expect(within(sheet).getByRole('button', { name: 'Done · 1 hidden' })).toBeTruthy();
+    fireEvent.click(within(sheet).getByRole('button', { name: 'Done · 1 hidden' }));
+
+    expect(screen.queryByRole('button', { name: /^Smash Burger/ })).toBeNull();
+    expect(screen.getByRole('button', { name: /^Skinny fries/ })).toBeTruthy();
+    expect(screen.getByText('1 dish hidden by your dietary needs.')).toBeTruthy();
+
+    cleanup();
+    renderMenu();
+    expect(await screen.findByRole('button', { name: 'Dietary · 1' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show all' }));
+    expect(screen.getByRole('button', { name: /^Smash Burger/ })).toBeTruthy();
+  });
+});

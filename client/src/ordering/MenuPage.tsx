@@ -13,7 +13,16 @@ import { navigate, useLocation } from '../navigation';
 import { rememberOrder } from '../tracking/recent-orders';
 import { addToCart, cartIssues, itemCount } from './cart';
 import { CartSheet } from './CartSheet';
+import { FilterSheet } from './FilterSheet';
 import { ItemDialog, type ItemChoice } from './ItemDialog';
+import {
+  filterMenu,
+  isFiltering,
+  NO_FILTER,
+  readStoredFilter,
+  writeStoredFilter,
+  type MenuFilter,
+} from './menu-filter';
 import { itemsById, readableFlag, unavailableReason, type Menu, type MenuItem } from './menu-model';
 import { useStoredCart } from './stored-cart';
 import { useTableLink, type TableLink } from './useTableLink';
@@ -81,15 +90,16 @@ function TableBanner({ table }: { table: TableLink }) {
 }
 
 function Sections({
-  menu,
+  categories,
+  currency,
   quantities,
   onOpen,
 }: {
-  menu: Menu;
+  categories: Menu['categories'];
+  currency: string;
   quantities: ReadonlyMap<number, number>;
   onOpen: (item: MenuItem) => void;
 }) {
-  const currency = menu.location.currency;
   const list = (items: MenuItem[]) =>
     items.length > 0 ? (
       <ul className="menu-items">
@@ -106,7 +116,7 @@ function Sections({
     ) : null;
   return (
     <>
-      {menu.categories.map((category) => (
+      {categories.map((category) => (
         <section
           key={category.id}
           id={`category-${category.id}`}
@@ -136,6 +146,12 @@ export function MenuPage({ slug }: { slug: string }) {
   const [openItemId, setOpenItemId] = useState<number | null>(null);
   const [cartOpen, setCartOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
+  const [filter, setFilter] = useState(() => readStoredFilter(window.localStorage));
+  const [filterOpen, setFilterOpen] = useState(false);
+  const changeFilter = (next: MenuFilter) => {
+    setFilter(next);
+    writeStoredFilter(window.localStorage, next);
+  };
   const items = useMemo(
     () => (menu.data ? itemsById(menu.data) : new Map<number, MenuItem>()),
     [menu.data],
@@ -170,6 +186,7 @@ export function MenuPage({ slug }: { slug: string }) {
   }
 
   const { location } = menu.data;
+  const shown = filterMenu(menu.data, filter);
   const openItem = openItemId === null ? undefined : items.get(openItemId);
   const count = itemCount(cart);
   const flagged = cartIssues(cart, items).size;
@@ -200,14 +217,35 @@ export function MenuPage({ slug }: { slug: string }) {
         ) : null}
       </header>
       <nav className="category-nav" aria-label="Menu sections">
-        {menu.data.categories.map((category) => (
+        <button type="button" className="filter-button" onClick={() => setFilterOpen(true)}>
+          {isFiltering(filter)
+            ? `Dietary · ${filter.only.length + filter.avoid.length}`
+            : 'Dietary needs'}
+        </button>
+        {shown.categories.map((category) => (
           <a key={category.id} href={`#category-${category.id}`}>
             {category.name}
           </a>
         ))}
       </nav>
+      {isFiltering(filter) ? (
+        <p className="filter-summary" role="status">
+          {shown.hidden === 0
+            ? 'Every dish fits your dietary needs.'
+            : `${shown.hidden} dish${shown.hidden === 1 ? '' : 'es'} hidden by your dietary needs.`}{' '}
+          <button type="button" className="link-button" onClick={() => changeFilter(NO_FILTER)}>
+            Show all
+          </button>
+        </p>
+      ) : null}
+      {shown.categories.length === 0 ? (
+        <p className="state">
+          No dish fits all of those. Ask a member of staff: the kitchen may be able to adapt one.
+        </p>
+      ) : null}
       <Sections
-        menu={menu.data}
+        categories={shown.categories}
+        currency={location.currency}
         quantities={quantities}
         onOpen={(item) => setOpenItemId(item.id)}
       />
@@ -238,6 +276,14 @@ export function MenuPage({ slug }: { slug: string }) {
           acceptingOrders={location.acceptingOrders}
           onAdd={(choice) => add(openItem, choice)}
           onClose={() => setOpenItemId(null)}
+        />
+      ) : null}
+      {filterOpen ? (
+        <FilterSheet
+          filter={filter}
+          hidden={shown.hidden}
+          onChange={changeFilter}
+          onClose={() => setFilterOpen(false)}
         />
       ) : null}
       {cartOpen ? (
