@@ -48,7 +48,12 @@ describe('home page', () => {
       // The table link is one the server knows.
       await page.getByRole('link', { name: 'Table 1’s QR code' }).first().click();
       await page.getByText('Ordering to Table 1').waitFor();
-      await page.goBack();
+      await screenshot(page, 'menu-desktop', { fullPage: false });
+      await page.locator('.menu-item__open').filter({ hasText: 'Smash Burger' }).click();
+      await page.getByRole('dialog', { name: 'Smash Burger' }).waitFor();
+      await screenshot(page, 'menu-item-desktop', { fullPage: false });
+      await page.getByRole('button', { name: 'Close' }).click();
+      await page.goto('/');
 
       const demo = page.getByRole('region', { name: 'Try it with the demo logins' });
       await demo.getByText('kitchen@harbour.example', { exact: true }).waitFor();
