@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { createApi } from './support/api';
 import { screenshot, useChromium } from './support/chromium';
+import { sheetStepGone } from './support/guest';
 import { DEMO_SLUG, placeOrders } from './support/orders';
 import { useTicketrail } from './support/ticketrail-server';
 
@@ -53,6 +54,7 @@ describe('home page', () => {
       await page.getByRole('dialog', { name: 'Smash Burger' }).waitFor();
       await screenshot(page, 'menu-item-desktop', { fullPage: false });
       await page.getByRole('button', { name: 'Close' }).click();
+      await sheetStepGone(page);
       await page.goto('/');
 
       const demo = page.getByRole('region', { name: 'Try it with the demo logins' });

@@ -9,7 +9,14 @@ import { formatMoney } from '@ticketrail/shared';
 import { describe, expect, test } from 'vitest';
 import { createApi, signIn } from './support/api';
 import { screenshot, useChromium } from './support/chromium';
-import { DEMO_TABLE, openCart, openDish, ordersOf, tableLink } from './support/guest';
+import {
+  DEMO_TABLE,
+  openCart,
+  openDish,
+  ordersOf,
+  sheetStepGone,
+  tableLink,
+} from './support/guest';
 import { DEMO_SLUG } from './support/orders';
 import { useTicketrail } from './support/ticketrail-server';
 
@@ -316,10 +323,7 @@ describe('ordering from a phone', () => {
       await page.getByRole('dialog').waitFor({ state: 'detached' });
 
       // Both sheets took their step back out (just after closing): one back leaves the menu.
-      await page.waitForFunction(() => {
-        const state: unknown = window.history.state;
-        return !(typeof state === 'object' && state !== null && 'ticketrailSheet' in state);
-      });
+      await sheetStepGone(page);
       await page.goBack();
       await page.waitForURL((url) => url.pathname === '/');
       expect(errors).toEqual([]);

@@ -44,3 +44,14 @@ export async function openCart(page: Page) {
   await cart.waitFor();
   return cart;
 }
+
+/**
+ * Waits until a closed sheet has taken its history step back out (it does so
+ * just after closing); a navigation started before then would be cut short.
+ */
+export async function sheetStepGone(page: Page) {
+  await page.waitForFunction(() => {
+    const state: unknown = window.history.state;
+    return !(typeof state === 'object' && state !== null && 'ticketrailSheet' in state);
+  });
+}
