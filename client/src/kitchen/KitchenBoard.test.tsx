@@ -11,7 +11,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApiProviders, type FakeCall } from '../test-support/fake-api';
 import type { KitchenTicket } from '../live/reducers';
 import { KitchenBoard } from './KitchenBoard';
-import { item, SETTINGS, ticket } from './test-tickets';
+import { item, ticket } from '../test-support/orders';
+import { SETTINGS } from './test-settings';
 
 let calls: FakeCall[];
 

@@ -18,7 +18,7 @@ import { useBoardKeys, type Selection } from './useBoardKeys';
 import { useBoardMoves, type LastBump } from './useBoardMoves';
 import { useNotices } from './useNotices';
 import { TicketCard } from './TicketCard';
-import { useNow } from './clock';
+import { useNow } from '../lib/clock';
 
 const COLUMN_TITLES: Record<BoardColumn, string> = {
   new: 'New',

@@ -15,7 +15,7 @@ import {
   type BoardTicket,
   type TicketItem,
 } from './board-model';
-import { useNow } from './clock';
+import { useNow } from '../lib/clock';
 
 function Timer({ placedAt, settings }: { placedAt: string; settings: KitchenSettings }) {
   const seconds = elapsedSeconds(placedAt, useNow());

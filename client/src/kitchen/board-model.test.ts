@@ -7,7 +7,8 @@ import {
   formatElapsed,
   timerLevel,
 } from './board-model';
-import { item, SETTINGS, ticket } from './test-tickets';
+import { item, ticket } from '../test-support/orders';
+import { SETTINGS } from './test-settings';
 
 describe('columnsOf', () => {
   const tickets = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { knownVersion, pruneMoves, visibleTickets, type PendingMove } from './optimistic';
-import { ticket } from './test-tickets';
+import { ticket } from '../test-support/orders';
 
 const placed = ticket(1);
 const accepted = { ...placed, status: 'accepted' as const, version: 2 };

@@ -17,48 +17,19 @@ import {
   type ReadyBoardEntry,
   type TrackedOrder,
 } from './reducers';
-import { placedAt } from '../test-support/orders';
+import { item as ticketItem, ticket as kitchenTicket } from '../test-support/orders';
 
 type Status = KitchenTicket['status'];
 
+/** A kitchen ticket called `id`, numbered by the digits in it ('c3' is #003). */
 function ticket(id: string, overrides: Partial<KitchenTicket> = {}): KitchenTicket {
   const number = overrides.number ?? Number(id.replace(/\D/g, '') || '1');
-  return {
+  return kitchenTicket(number, {
     id,
-    locationId: 1,
-    number,
-    displayNumber: `#${String(number).padStart(3, '0')}`,
-    businessDate: '2026-11-24',
-    type: 'pickup',
-    tableLabel: null,
-    deliveryAddress: null,
-    guestName: 'Aoife',
     guestPhone: '+353 1 000 0000',
-    notes: null,
-    status: 'placed',
-    version: 1,
-    subtotalCents: 1200,
-    totalCents: 1200,
-    currency: 'EUR',
-    times: placedAt(`2026-11-24T12:${String(number).padStart(2, '0')}:00.000Z`),
-    cancelReason: null,
-    items: [
-      {
-        id: number * 10,
-        menuItemId: 7,
-        name: 'Burger',
-        quantity: 1,
-        unitPriceCents: 1200,
-        lineTotalCents: 1200,
-        options: [],
-        notes: null,
-        station: 'grill',
-        allergens: ['gluten', 'milk'],
-        status: 'queued',
-      },
-    ],
+    items: [ticketItem('Burger', { allergens: ['gluten', 'milk'] })],
     ...overrides,
-  };
+  });
 }
 
 const moved = (base: KitchenTicket, status: Status, version: number): KitchenTicket => ({

@@ -119,7 +119,8 @@ export function boardStage(status: OrderStatus): 'preparing' | 'ready' {
 const sameEntry = (a: ReadyBoardEntry, b: ReadyBoardEntry) =>
   a.businessDate === b.businessDate && a.number === b.number;
 
-const compareEntries = (a: ReadyBoardEntry, b: ReadyBoardEntry) =>
+/** Oldest business day first, then by number: the order both of the board's lists use. */
+export const compareEntries = (a: ReadyBoardEntry, b: ReadyBoardEntry): number =>
   a.businessDate !== b.businessDate
     ? a.businessDate < b.businessDate
       ? -1

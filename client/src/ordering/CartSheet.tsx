@@ -10,7 +10,7 @@ import type { RouterOutputs } from '@ticketrail/server';
 import { formatMoney } from '@ticketrail/shared';
 import { trpc } from '../api/client';
 import { Sheet } from '../components/Sheet';
-import { cartIssues, itemCount, removeLine, setQuantity, toCartInput, type CartLine } from './cart';
+import { itemCount, removeLine, setQuantity, toCartInput, type CartLine } from './cart';
 import { CheckoutForm, type TableChoice } from './CheckoutForm';
 import { optionNames, type MenuItem } from './menu-model';
 import { describeRefusal } from './refusals';
@@ -115,6 +115,7 @@ export function CartSheet({
   acceptingOrders,
   cart,
   items,
+  issues,
   table,
   placing,
   refusal,
@@ -127,6 +128,8 @@ export function CartSheet({
   acceptingOrders: boolean;
   cart: readonly CartLine[];
   items: ReadonlyMap<number, MenuItem>;
+  /** What the live menu says is wrong with each line (`cartIssues`), by line key. */
+  issues: ReadonlyMap<string, string>;
   table: TableChoice | null;
   placing: boolean;
   refusal: Refusal | null;
@@ -134,7 +137,6 @@ export function CartSheet({
   onPlace: (request: PlaceRequest) => void;
   onClose: () => void;
 }) {
-  const issues = cartIssues(cart, items);
   const quotable = cart.filter((line) => !issues.has(line.key));
   const quote = trpc.orders.quote.useQuery(
     { locationSlug, items: toCartInput(quotable) },

@@ -8,6 +8,35 @@ import { Sheet } from '../components/Sheet';
 import { readableFlag } from './menu-model';
 import { FILTER_FLAGS, NO_FILTER, isFiltering, toggled, type MenuFilter } from './menu-filter';
 
+/** One group of the filter: a checkbox per value, labelled as a person reads it. */
+function Checkboxes<Value extends string>({
+  legend,
+  values,
+  chosen,
+  onToggle,
+  columns = false,
+}: {
+  legend: string;
+  values: readonly Value[];
+  chosen: readonly Value[];
+  onToggle: (value: Value) => void;
+  /** Two columns: a long list of short words. */
+  columns?: boolean;
+}) {
+  const boxes = values.map((value) => (
+    <label key={value} className="option">
+      <input type="checkbox" checked={chosen.includes(value)} onChange={() => onToggle(value)} />
+      <span className="option__name">{readableFlag(value)}</span>
+    </label>
+  ));
+  return (
+    <fieldset className="option-group">
+      <legend>{legend}</legend>
+      {columns ? <div className="filter-allergens">{boxes}</div> : boxes}
+    </fieldset>
+  );
+}
+
 export function FilterSheet({
   filter,
   hidden,
@@ -40,34 +69,19 @@ export function FilterSheet({
         </div>
       }
     >
-      <fieldset className="option-group">
-        <legend>Show only dishes that are</legend>
-        {FILTER_FLAGS.map((flag) => (
-          <label key={flag} className="option">
-            <input
-              type="checkbox"
-              checked={filter.only.includes(flag)}
-              onChange={() => onChange({ ...filter, only: toggled(filter.only, flag) })}
-            />
-            <span className="option__name">{readableFlag(flag)}</span>
-          </label>
-        ))}
-      </fieldset>
-      <fieldset className="option-group">
-        <legend>Hide dishes that contain</legend>
-        <div className="filter-allergens">
-          {ALLERGENS.map((allergen) => (
-            <label key={allergen} className="option">
-              <input
-                type="checkbox"
-                checked={filter.avoid.includes(allergen)}
-                onChange={() => onChange({ ...filter, avoid: toggled(filter.avoid, allergen) })}
-              />
-              <span className="option__name">{readableFlag(allergen)}</span>
-            </label>
-          ))}
-        </div>
-      </fieldset>
+      <Checkboxes
+        legend="Show only dishes that are"
+        values={FILTER_FLAGS}
+        chosen={filter.only}
+        onToggle={(flag) => onChange({ ...filter, only: toggled(filter.only, flag) })}
+      />
+      <Checkboxes
+        legend="Hide dishes that contain"
+        values={ALLERGENS}
+        chosen={filter.avoid}
+        onToggle={(allergen) => onChange({ ...filter, avoid: toggled(filter.avoid, allergen) })}
+        columns
+      />
       <p className="notice">
         Allergens are as the restaurant declares them for each dish. If an allergy is severe, please
         tell a member of staff too: kitchens share equipment.

@@ -189,7 +189,8 @@ export function MenuPage({ slug }: { slug: string }) {
   const shown = filterMenu(menu.data, filter);
   const openItem = openItemId === null ? undefined : items.get(openItemId);
   const count = itemCount(cart);
-  const flagged = cartIssues(cart, items).size;
+  const issues = cartIssues(cart, items);
+  const flagged = issues.size;
   const quantities = new Map<number, number>();
   for (const line of cart)
     quantities.set(line.itemId, (quantities.get(line.itemId) ?? 0) + line.quantity);
@@ -293,6 +294,7 @@ export function MenuPage({ slug }: { slug: string }) {
           acceptingOrders={location.acceptingOrders}
           cart={cart}
           items={items}
+          issues={issues}
           table={table.state === 'valid' ? { secret: table.secret, label: table.label } : null}
           placing={order.placing}
           refusal={order.refusal}

@@ -3,7 +3,7 @@
  * time and the collected setting: which number goes in which list, which is
  * marked collected or just ready, and how big a grid each list needs.
  */
-import { boardStage, collectedUntil, type ReadyBoardEntry } from '../live/reducers';
+import { boardStage, collectedUntil, compareEntries, type ReadyBoardEntry } from '../live/reducers';
 
 /** How long a number that just became ready draws the eye. */
 export const FRESH_MS = 10_000;
@@ -44,13 +44,6 @@ export interface BoardClock {
   now: number;
   collectedSeconds: number;
 }
-
-const compareByNumber = (a: ReadyBoardEntry, b: ReadyBoardEntry) =>
-  a.businessDate !== b.businessDate
-    ? a.businessDate < b.businessDate
-      ? -1
-      : 1
-    : a.number - b.number;
 
 /** Where an entry shows, or null once it has left the board. */
 export function tileState(entry: ReadyBoardEntry, clock: BoardClock): TileState | null {
@@ -131,7 +124,7 @@ function fit(tiles: Tile[]): NumberList {
 export function boardLists(entries: readonly ReadyBoardEntry[], clock: BoardClock): BoardLists {
   const preparing: Tile[] = [];
   const ready: Tile[] = [];
-  for (const entry of [...entries].sort(compareByNumber)) {
+  for (const entry of [...entries].sort(compareEntries)) {
     const state = tileState(entry, clock);
     if (state === null) continue;
     (state === 'preparing' ? preparing : ready).push(toTile(entry, state, clock.now));

@@ -6,7 +6,7 @@
  * the difference to when it arrived corrects this machine's clock.
  */
 import { useState } from 'react';
-import { useNow } from '../kitchen/clock';
+import { useNow } from '../lib/clock';
 
 export function useServerNow(
   snapshot: { serverTime: string } | undefined,

@@ -1,22 +1,11 @@
 /** Guest orders for the tracking page's tests, built from a few words. Test code only. */
 import type { GuestItem, GuestOrder } from './tracking-model';
-import { placedAt } from '../test-support/orders';
+import { item, placedAt } from '../test-support/orders';
 
-let nextItemId = 1;
-
+/** A line as the guest sees it: the kitchen's item without its station. */
 export function guestItem(name: string, overrides: Partial<GuestItem> = {}): GuestItem {
-  return {
-    id: nextItemId++,
-    name,
-    quantity: 1,
-    unitPriceCents: 1200,
-    lineTotalCents: 1200,
-    options: [],
-    notes: null,
-    allergens: [],
-    status: 'queued',
-    ...overrides,
-  };
+  const { station: _station, menuItemId: _menuItemId, ...line } = item(name, overrides);
+  return line;
 }
 
 export const ORDER_ID = '6f1c2a4e-8b3d-4c5e-9f70-1a2b3c4d5e6f';

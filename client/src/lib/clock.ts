@@ -1,6 +1,6 @@
 /**
- * One ticking clock for every timer on the board: a single interval however
- * many tickets there are, and each timer re-renders alone, not the board.
+ * One ticking clock for every timer on a screen (the kitchen board's tickets, the ready
+ * board's collected numbers): a single interval however many there are, and each timer re-renders alone, not the screen.
  */
 import { useSyncExternalStore } from 'react';
 
