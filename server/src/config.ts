@@ -5,6 +5,8 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_ADDRESS_LIMITS } from './throttle/per-address';
+import { DEFAULT_SIGN_IN_LIMITS } from './throttle/sign-in';
 
 /** The repository's root: relative paths in messages are given from here. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -28,7 +30,24 @@ const schema = z.object({
   SWEEP_MS: z.coerce.number().int().min(0).default(10_000),
   /** The address people type, for the links printed at start-up. */
   PUBLIC_URL: z.url().optional(),
+  /**
+   * How many reverse proxies stand in front (0: none). Their X-Forwarded-For
+   * names the caller; without this every guest would share the proxy's address.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  // Limits at the public edge (README, "Running in public"). 0 turns one off.
+  LIMIT_SOCKETS_PER_ADDRESS: limit(200),
+  LIMIT_SUBSCRIPTIONS_PER_SOCKET: limit(32),
+  LIMIT_ORDERS_PER_MINUTE: limit(DEFAULT_ADDRESS_LIMITS.place),
+  LIMIT_QUOTES_PER_MINUTE: limit(DEFAULT_ADDRESS_LIMITS.quote),
+  LIMIT_SIGNIN_FAILURES: limit(DEFAULT_SIGN_IN_LIMITS.perAccountAndAddress),
+  LIMIT_SIGNIN_FAILURES_PER_ADDRESS: limit(DEFAULT_SIGN_IN_LIMITS.perAddressPerHour),
+  LIMIT_SIGNIN_FAILURES_PER_ACCOUNT: limit(DEFAULT_SIGN_IN_LIMITS.perAccountPerHour),
 });
+
+function limit(fallback: number) {
+  return z.coerce.number().int().min(0).max(1_000_000).default(fallback);
+}
 
 export type Config = ReturnType<typeof loadConfig>;
 
@@ -54,5 +73,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sweepMs: config.SWEEP_MS,
     seedDemo: config.SEED_DEMO ? config.SEED_DEMO === 'true' : !config.DATABASE_URL,
     publicUrl: config.PUBLIC_URL ?? null,
+    trustProxy: config.TRUST_PROXY,
+    limits: {
+      socketsPerAddress: config.LIMIT_SOCKETS_PER_ADDRESS,
+      subscriptionsPerSocket: config.LIMIT_SUBSCRIPTIONS_PER_SOCKET,
+      throttles: {
+        perAddress: {
+          place: config.LIMIT_ORDERS_PER_MINUTE,
+          quote: config.LIMIT_QUOTES_PER_MINUTE,
+        },
+        signIn: {
+          perAccountAndAddress: config.LIMIT_SIGNIN_FAILURES,
+          perAddressPerHour: config.LIMIT_SIGNIN_FAILURES_PER_ADDRESS,
+          perAccountPerHour: config.LIMIT_SIGNIN_FAILURES_PER_ACCOUNT,
+        },
+      },
+    },
   };
 }

@@ -8,13 +8,19 @@ import type { IncomingMessage } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { Realtime } from './realtime';
+import { createThrottles, type Throttles } from './throttle';
 
 export interface AppDeps {
   db: Kysely<Database>;
   realtime: Realtime;
   /** The clock; tests move it to cross a day or a session's expiry. */
   now?: () => Date;
+  /** Sign-in and per-address throttles; in-process calls without them get memory ones. */
+  throttles?: Throttles;
 }
+
+/** How a call arrived. Live feeds run over WebSocket only (see trpc.ts). */
+export type Transport = 'http' | 'websocket' | 'local';
 
 export interface Context {
   db: Kysely<Database>;
@@ -23,12 +29,21 @@ export interface Context {
   /** A guest's tracking token sent in `connectionParams.trackingToken` (WebSocket only). */
   trackingToken: string | null;
   now: () => Date;
+  /** Who is calling, as throttles count them; null for in-process calls. */
+  clientAddress: string | null;
+  transport: Transport;
+  throttles: Throttles;
 }
 
 export interface ContextSource {
   req?: Pick<IncomingMessage, 'headers'>;
   info?: { connectionParams: Record<string, string | undefined> | null } | undefined;
+  clientAddress?: string | null;
+  transport?: Transport;
 }
+
+/** Shared by every in-process context that was given no throttles: nothing counts without an address anyway. */
+let localThrottles: Throttles | null = null;
 
 export function createContext(deps: AppDeps, source: ContextSource = {}): Context {
   return {
@@ -37,6 +52,9 @@ export function createContext(deps: AppDeps, source: ContextSource = {}): Contex
     sessionToken: sessionTokenOf(source),
     trackingToken: source.info?.connectionParams?.['trackingToken'] ?? null,
     now: deps.now ?? (() => new Date()),
+    clientAddress: source.clientAddress ?? null,
+    transport: source.transport ?? 'local',
+    throttles: deps.throttles ?? (localThrottles ??= createThrottles()),
   };
 }
 

@@ -9,10 +9,13 @@ import { openAppDatabase } from './app';
 import { loadConfig, REPO_ROOT } from './config';
 import type { Database } from './db/schema';
 import { startServer } from './http/server';
+import { installProcessGuard } from './process-guard';
 import { createRealtime } from './realtime';
 import { MemoryBus } from './realtime/memory-bus';
 import { RedisBus } from './realtime/redis-bus';
 import { readDemoWelcome } from './seed/demo-status';
+import { createThrottles } from './throttle';
+import { memoryThrottleStore, redisThrottleStore } from './throttle/store';
 
 const config = loadConfig();
 const log = (message: string) => console.error(message);
@@ -22,11 +25,34 @@ const bus =
     ? new RedisBus(config.bus.url, { prefix: config.bus.prefix, log })
     : new MemoryBus();
 const realtime = createRealtime(database.db, bus, { sweepMs: config.sweepMs, log });
+// With Redis every instance shares each count; a stranger gains nothing by spreading calls.
+const throttles = createThrottles(
+  config.bus.kind === 'redis'
+    ? redisThrottleStore(config.bus.url, config.bus.prefix, log)
+    : memoryThrottleStore(),
+  config.limits.throttles,
+);
 const running = await startServer({
-  deps: { db: database.db, realtime },
+  deps: { db: database.db, realtime, throttles },
   port: config.port,
   host: config.host,
   clientDist: config.clientDist,
+  trustProxy: config.trustProxy,
+  websocket: {
+    socketsPerAddress: config.limits.socketsPerAddress,
+    subscriptionsPerSocket: config.limits.subscriptionsPerSocket,
+  },
+});
+const guard = installProcessGuard({
+  log,
+  // Running requests finish, then the live layer and the database close: what
+  // was acknowledged is committed and, on PGlite, flushed to ./data.
+  shutdown: async () => {
+    await running.close();
+    await realtime.close();
+    await throttles.close();
+    await database.close();
+  },
 });
 
 const base = config.publicUrl ?? running.url;
@@ -62,15 +88,9 @@ async function demoLoginLines(db: Kysely<Database>): Promise<string[]> {
   ];
 }
 
-let stopping = false;
-async function stop(signal: string) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: finishing open requests and closing the database…`);
-  await running.close();
-  await realtime.close();
-  await database.close();
-  process.exit(0);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.log(`\n${signal}: finishing open requests and closing the database…`);
+    void guard.stop(signal, 0);
+  });
 }
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -9,6 +9,7 @@ import { demoRouter } from './routers/demo';
 import { kitchenRouter } from './routers/kitchen';
 import { menuRouter } from './routers/menu';
 import { ordersRouter } from './routers/orders';
+import { staffRouter } from './routers/staff';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -18,6 +19,7 @@ export const appRouter = router({
   kitchen: kitchenRouter,
   board: boardRouter,
   demo: demoRouter,
+  staff: staffRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -9,6 +9,7 @@ import type { CartProblem } from '@ticketrail/shared';
 import type { Context } from './context';
 import { DomainError, type DomainErrorKind } from './domain/errors';
 import { authenticate } from './domain/staff';
+import type { AddressBudgetName } from './throttle';
 
 const CODE_OF: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
   not_found: 'NOT_FOUND',
@@ -18,6 +19,7 @@ const CODE_OF: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {
   closed: 'PRECONDITION_FAILED',
   unauthenticated: 'UNAUTHORIZED',
   forbidden: 'FORBIDDEN',
+  throttled: 'TOO_MANY_REQUESTS',
 };
 
 export interface InputIssue {
@@ -38,8 +40,17 @@ function inputIssues(error: ZodError): InputIssue[] {
   return error.issues.map((issue) => ({ path: pathText(issue.path), message: issue.message }));
 }
 
+/** Whole seconds to wait before trying again, for a throttled call; null otherwise. */
+export function retryAfterSeconds(error: TRPCError): number | null {
+  const ms = error.cause instanceof DomainError ? error.cause.retryAfterMs : null;
+  return ms === null ? null : Math.max(1, Math.ceil(ms / 1000));
+}
+
 const t = initTRPC.context<Context>().create({
   isDev: process.env.NODE_ENV === 'development',
+  // Live feeds are served over WebSocket only, where they are capped per
+  // socket and per address; tRPC's HTTP (SSE) route for them stays closed.
+  sse: { enabled: false },
   errorFormatter({ shape, error }) {
     const issues = error.cause instanceof ZodError ? inputIssues(error.cause) : null;
     const problems: readonly CartProblem[] | null =
@@ -53,7 +64,11 @@ const t = initTRPC.context<Context>().create({
       : error.code === 'INTERNAL_SERVER_ERROR'
         ? 'Something went wrong on our side. Please try again in a moment.'
         : shape.message;
-    return { ...shape, message, data: { ...shape.data, issues, problems } };
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, issues, problems, retryAfterSeconds: retryAfterSeconds(error) },
+    };
   },
 });
 
@@ -70,9 +85,34 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Refused before the procedure runs, so a subscription's checks and queries
+ * cost a stranger's HTTP request nothing. In-process callers may subscribe.
+ */
+const websocketFeeds = t.middleware(({ ctx, type, next }) => {
+  if (type === 'subscription' && ctx.transport === 'http') {
+    throw new TRPCError({
+      code: 'METHOD_NOT_SUPPORTED',
+      message: 'Live updates are served over the WebSocket at /trpc (wsLink), not over HTTP.',
+    });
+  }
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(websocketFeeds);
+
+/**
+ * Public, within the caller's per-address budget for `budget` (generous: a
+ * dining room shares one address). Refused calls are TOO_MANY_REQUESTS with
+ * `data.retryAfterSeconds`.
+ */
+export const throttledProcedure = (budget: AddressBudgetName) =>
+  publicProcedure.use(async ({ ctx, next }) => {
+    await ctx.throttles.perAddress.take(budget, ctx.clientAddress);
+    return next();
+  });
 
 /** Public, but knows the staff member when a session token came along (`ctx.staff` or null). */
 export const maybeStaffProcedure = publicProcedure.use(async ({ ctx, next }) => {

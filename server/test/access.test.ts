@@ -124,12 +124,6 @@ const deadSessions: [string, (db: Kysely<Database>, f: Fixture) => Promise<Calle
 // prettier-ignore
 const forbiddenCases: [string, StaffKey, (c: Caller, s: Scene) => Promise<unknown>, string][] = [
   ['another location’s kitchen reads the board', 'otherKitchen', (c, s) => c.kitchen.board({ locationId: s.f.main.id }), NOT_HERE],
-  ['another location’s kitchen accepts an order', 'otherKitchen', (c, s) => c.kitchen.transition({ orderId: s.placed.id, expectedVersion: 1, to: 'accepted' }), NOT_HERE],
-  ['another location’s kitchen uses a stale version', 'otherKitchen', (c, s) => c.kitchen.transition({ orderId: s.placed.id, expectedVersion: 9, to: 'rejected' }), NOT_HERE],
-  ['another location’s kitchen bumps an order', 'otherKitchen', (c, s) => c.kitchen.advance({ orderId: s.accepted.id, expectedVersion: 2 }), NOT_HERE],
-  ['another location’s kitchen marks an item', 'otherKitchen', (c, s) => c.kitchen.setItemStatus({ orderId: s.accepted.id, orderItemId: s.accepted.itemId, expectedVersion: 2, status: 'done' }), NOT_HERE],
-  ['another location’s kitchen 86es an item', 'otherKitchen', (c, s) => c.menu.setAvailability({ itemId: s.f.items.burger, available: false }), NOT_HERE],
-  ['the main kitchen 86es the other location’s item', 'kitchen', (c, s) => c.menu.setAvailability({ itemId: s.f.items.otherBurger, available: false }), NOT_HERE],
   ['the main kitchen reads the other location’s board', 'kitchen', (c, s) => c.kitchen.board({ locationId: s.f.other.id }), NOT_HERE],
   ['front of house marks an item', 'foh', (c, s) => c.kitchen.setItemStatus({ orderId: s.accepted.id, orderItemId: s.accepted.itemId, expectedVersion: 2, status: 'cooking' }), 'A front-of-house account cannot mark items.'],
   ['front of house 86es an item', 'foh', (c, s) => c.menu.setAvailability({ itemId: s.f.items.burger, available: false }), 'A front-of-house account cannot change what is available.'],
@@ -139,6 +133,30 @@ const forbiddenCases: [string, StaffKey, (c: Caller, s: Scene) => Promise<unknow
   ['front of house rejects an order', 'foh', (c, s) => c.kitchen.transition({ orderId: s.placed.id, expectedVersion: 1, to: 'rejected' }), 'A front-of-house account cannot reject orders.'],
   ['the kitchen cancels a placed order', 'kitchen', (c, s) => c.kitchen.transition({ orderId: s.placed.id, expectedVersion: 1, to: 'cancelled' }), 'A kitchen account cannot cancel orders.'],
   ['the kitchen cancels an accepted order', 'kitchen', (c, s) => c.kitchen.transition({ orderId: s.accepted.id, expectedVersion: 2, to: 'cancelled', reason: 'x' }), 'A kitchen account cannot cancel orders.'],
+];
+
+/** The ids a refused call names: the real ones of another location, or ones that exist nowhere. */
+interface Target {
+  placed: string;
+  accepted: string;
+  acceptedItem: number;
+  menuItem: number;
+}
+
+/**
+ * Another location's orders and items answer exactly like ids that exist
+ * nowhere (NOT_FOUND, same words): staff cannot probe what other locations
+ * hold, or in which state.
+ */
+// prettier-ignore
+const unknownElsewhere: [string, StaffKey, (c: Caller, target: Target) => Promise<unknown>][] = [
+  ['another location’s kitchen accepts an order', 'otherKitchen', (c, x) => c.kitchen.transition({ orderId: x.placed, expectedVersion: 1, to: 'accepted' })],
+  ['another location’s kitchen uses a stale version', 'otherKitchen', (c, x) => c.kitchen.transition({ orderId: x.placed, expectedVersion: 9, to: 'rejected' })],
+  ['another location’s kitchen bumps an order', 'otherKitchen', (c, x) => c.kitchen.advance({ orderId: x.accepted, expectedVersion: 2 })],
+  ['another location’s kitchen recalls an order', 'otherKitchen', (c, x) => c.kitchen.recall({ orderId: x.accepted, expectedVersion: 2 })],
+  ['another location’s kitchen bumps a station', 'otherKitchen', (c, x) => c.kitchen.bumpStation({ orderId: x.accepted, expectedVersion: 2, station: 'grill' })],
+  ['another location’s kitchen marks an item', 'otherKitchen', (c, x) => c.kitchen.setItemStatus({ orderId: x.accepted, orderItemId: x.acceptedItem, expectedVersion: 2, status: 'done' })],
+  ['another location’s kitchen 86es an item', 'otherKitchen', (c, x) => c.menu.setAvailability({ itemId: x.menuItem, available: false })],
 ];
 
 describe(`access (${backend})`, () => {
@@ -181,6 +199,48 @@ describe(`access (${backend})`, () => {
     await expectRefused(() => call(caller, s), 'FORBIDDEN', message);
   });
 
+  it.each(unknownElsewhere)(
+    'NOT_FOUND, as for an id that exists nowhere: %s',
+    async (_name, who, call) => {
+      const caller = await signedIn(t.db, s.f.staff[who]);
+      const real: Target = {
+        placed: s.placed.id,
+        accepted: s.accepted.id,
+        acceptedItem: s.accepted.itemId,
+        menuItem: s.f.items.burger,
+      };
+      const nowhere: Target = {
+        placed: randomUUID(),
+        accepted: randomUUID(),
+        acceptedItem: 999_999,
+        menuItem: 999_999,
+      };
+      const before = await databaseState(t.db);
+      const theirs = await refusal(() => call(caller, real));
+      const missing = await refusal(() => call(caller, nowhere));
+      expect(theirs.code).toBe('NOT_FOUND');
+      expect([theirs.code, theirs.message]).toEqual([
+        missing.code,
+        missing.message.replace(String(nowhere.menuItem), String(real.menuItem)),
+      ]);
+      expect(await databaseState(t.db)).toEqual(before);
+    },
+  );
+
+  it('the main kitchen cannot tell the other location’s items from missing ones', async () => {
+    const kitchen = await signedIn(t.db, s.f.staff.kitchen);
+    const theirs = await refusal(() =>
+      kitchen.menu.setAvailability({ itemId: s.f.items.otherBurger, available: false }),
+    );
+    const missing = await refusal(() =>
+      kitchen.menu.setAvailability({ itemId: 999_999, available: false }),
+    );
+    expect([theirs.code, theirs.message]).toEqual([
+      missing.code,
+      missing.message.replace('999999', String(s.f.items.otherBurger)),
+    ]);
+  });
+
   it('another location’s kitchen cannot see the main location’s orders', async () => {
     const other = await signedIn(t.db, s.f.staff.otherKitchen);
     const me = await other.auth.me();
@@ -196,7 +256,7 @@ describe(`access (${backend})`, () => {
       await manager.kitchen.transition({ orderId: s.placed.id, expectedVersion: 1, to: status });
       const other = await signedIn(t.db, s.f.staff.otherKitchen);
       const bump = () => other.kitchen.advance({ orderId: s.placed.id, expectedVersion: 2 });
-      const error = await expectRefused(bump, 'FORBIDDEN', NOT_HERE);
+      const error = await expectRefused(bump, 'NOT_FOUND', 'Order not found.');
       expect(error.message).not.toContain(status);
     },
   );

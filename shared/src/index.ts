@@ -1,4 +1,5 @@
 export * from './domain';
+export * from './limits';
 export * from './money';
 export * from './order-machine';
 export * from './permissions';

@@ -148,6 +148,9 @@ export const loginInputSchema = z.strictObject({
 
 export const locationInputSchema = z.strictObject({ locationId: idSchema });
 
+/** A member of staff, by id (managers' staff actions). */
+export const staffMemberInputSchema = z.strictObject({ staffId: idSchema });
+
 export const versionSchema = z
   .number({ error: 'The order version is a number.' })
   .int('The order version is a whole number.')

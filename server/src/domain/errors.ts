@@ -17,7 +17,9 @@ export type DomainErrorKind =
   /** The restaurant is not taking orders. */
   | 'closed'
   | 'unauthenticated'
-  | 'forbidden';
+  | 'forbidden'
+  /** Too many attempts from this caller just now; `retryAfterMs` says when to try again. */
+  | 'throttled';
 
 export class DomainError extends Error {
   override readonly name = 'DomainError';
@@ -26,6 +28,8 @@ export class DomainError extends Error {
     readonly kind: DomainErrorKind,
     message: string,
     readonly problems: readonly CartProblem[] = [],
+    /** For `throttled`: how long until another attempt can succeed. */
+    readonly retryAfterMs: number | null = null,
   ) {
     super(message);
   }
@@ -36,6 +40,9 @@ export const conflict = (message: string) => new DomainError('conflict', message
 export const invalid = (message: string) => new DomainError('invalid', message);
 export const forbidden = (message: string) => new DomainError('forbidden', message);
 export const unauthenticated = (message: string) => new DomainError('unauthenticated', message);
+
+export const throttled = (message: string, retryAfterMs: number) =>
+  new DomainError('throttled', message, [], retryAfterMs);
 
 export function cartRefused(problems: readonly CartProblem[]): DomainError {
   const message = problems.map((problem) => problem.message).join(' ');

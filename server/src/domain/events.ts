@@ -191,3 +191,22 @@ export async function eventsAfter(
     return stored;
   });
 }
+
+/** Whether a room has more than `limit` events after an id (one short index scan). */
+export async function hasMoreEventsThan(
+  db: Kysely<Database>,
+  room: RoomName,
+  afterId: number,
+  limit: number,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('event_rooms')
+    .select('event_id')
+    .where('room', '=', room)
+    .where('event_id', '>', afterId)
+    .orderBy('event_id')
+    .offset(limit)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

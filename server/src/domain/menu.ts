@@ -13,7 +13,7 @@ import {
 import type { Database, LocationRow } from '../db/schema';
 import { notFound } from './errors';
 import { appendEvent, readSnapshot, roomHead, transact } from './events';
-import { assertRole, assertWorksAt, type StaffActor } from './staff';
+import { assertRole, worksAt, type StaffActor } from './staff';
 
 export interface PublicLocation {
   id: number;
@@ -304,8 +304,10 @@ export async function setAvailability(
       // Not FOR UPDATE: that would block order lines referencing this item.
       .forNoKeyUpdate()
       .executeTakeFirst();
-    if (!item) throw notFound(`There is no menu item ${input.itemId}.`);
-    assertWorksAt(actor, item.location_id);
+    // Another location's item is "not found" too, so its ids cannot be probed.
+    if (!item || !worksAt(actor, item.location_id)) {
+      throw notFound(`There is no menu item ${input.itemId}.`);
+    }
     assertRole(actor, maySetAvailability(actor.role), 'change what is available');
 
     const change = {

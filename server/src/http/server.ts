@@ -1,13 +1,28 @@
 /**
  * One HTTP server on one port: tRPC at /trpc, a health check, and the client.
+ * It faces strangers (guests' phones reach it from the internet), so every
+ * way in is bounded: body and batch sizes, sockets per address, feeds per
+ * socket, slow requests; and every response carries the security headers.
  */
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import {
+  getErrorShape,
+  getProcedureAtPath,
+  transformTRPCResponse,
+} from '@trpc/server/unstable-core-do-not-import';
 import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { MAX_BATCH_CALLS } from '@ticketrail/shared';
 import { createContext, type AppDeps } from '../context';
 import { appRouter } from '../router';
+import { createThrottles } from '../throttle';
+import { retryAfterSeconds } from '../trpc';
+import { addressKey, clientAddress } from './client-address';
+import { logBudget } from './log-budget';
+import { COMMON_HEADERS } from './security-headers';
 import { createStaticHandler } from './static-files';
 import { serveTrpcOverWebSocket } from './trpc-websocket';
 
@@ -18,6 +33,8 @@ export interface ServerOptions {
   clientDist: string;
   log?: (message: string) => void;
   websocket?: Partial<WebSocketLimits>;
+  /** Reverse proxies in front whose X-Forwarded-For is believed (config TRUST_PROXY). */
+  trustProxy?: number;
 }
 
 export interface WebSocketLimits {
@@ -31,12 +48,25 @@ export interface WebSocketLimits {
   maxBufferedBytes: number;
   /** A client that has not answered the previous ping by the next one is dropped. */
   pingMs: number;
+  /**
+   * Open sockets per address (0: no cap). A venue's Wi-Fi puts dozens of
+   * phones behind one address, each with one socket; a script opening
+   * thousands is refused with 429 at the upgrade.
+   */
+  socketsPerAddress: number;
+  /** Live feeds one socket may hold (a screen needs a few). */
+  subscriptionsPerSocket: number;
+  /** How long a socket that promised connectionParams may take to send them. */
+  connectionParamsMs: number;
 }
 
 const DEFAULT_LIMITS: WebSocketLimits = {
   maxMessageBytes: 64 * 1024,
   maxBufferedBytes: 4 * 1024 * 1024,
   pingMs: 30_000,
+  socketsPerAddress: 200,
+  subscriptionsPerSocket: 32,
+  connectionParamsMs: 10_000,
 };
 
 export interface RunningServer {
@@ -53,20 +83,52 @@ export interface RunningServer {
 /** A guest order is a few KB; this leaves room for a large catering cart and no more. */
 const MAX_BODY_BYTES = 256 * 1024;
 
+/** A slow client may not hold a connection open by trickling its request. */
+const HEADERS_TIMEOUT_MS = 15_000;
+const REQUEST_TIMEOUT_MS = 30_000;
+/** How long running requests may take to finish when the server stops. */
+const DRAIN_MS = 5_000;
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
-  const log = options.log ?? ((message: string) => console.error(message));
+  const log = logBudget(options.log ?? ((message: string) => console.error(message)));
+  const trustProxy = options.trustProxy ?? 0;
+  let warnedProxy = false;
+  const addressOf = (req: IncomingMessage) => {
+    if (trustProxy === 0 && req.headers['x-forwarded-for'] && !warnedProxy) {
+      warnedProxy = true;
+      log(
+        'proxy',
+        '[http] Requests carry X-Forwarded-For but TRUST_PROXY is 0: if a reverse proxy stands ' +
+          'in front, every guest behind it shares its address for the throttles. Set TRUST_PROXY=1.',
+      );
+    }
+    return clientAddress(req, trustProxy);
+  };
+  // A server is never unthrottled by accident: without the installation's
+  // (Redis-backed) throttles it counts in memory.
+  const deps: AppDeps = { ...options.deps, throttles: options.deps.throttles ?? createThrottles() };
+  const ownThrottles = options.deps.throttles ? null : deps.throttles;
+  const logInternal = (where: string, path: string | undefined, error: TRPCError) => {
+    if (error.code !== 'INTERNAL_SERVER_ERROR') return;
+    const detail = error.cause?.stack ?? error.stack ?? error.message;
+    log(`internal:${where}`, `[${where}] ${path ?? '(no path)'} failed: ${detail}`);
+  };
   const trpc = createHTTPHandler({
     router: appRouter,
     basePath: '/trpc/',
     maxBodySize: MAX_BODY_BYTES,
-    createContext: ({ req, info }) => createContext(options.deps, { req, info }),
-    onError: ({ error, path }) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        log(
-          `[trpc] ${path ?? '(no path)'} failed: ${error.cause?.stack ?? error.stack ?? error.message}`,
-        );
-      }
+    maxBatchSize: MAX_BATCH_CALLS,
+    // The client sends queries as POST, so no secret (a tracking token) rides in a URL.
+    allowMethodOverride: true,
+    createContext: ({ req, info }) =>
+      createContext(deps, { req, info, clientAddress: addressOf(req), transport: 'http' }),
+    responseMeta: ({ errors }) => {
+      const waits = errors.map(retryAfterSeconds).filter((wait) => wait !== null);
+      const headers: Record<string, string> = { ...COMMON_HEADERS };
+      if (waits.length > 0) headers['retry-after'] = String(Math.max(...waits));
+      return { headers };
     },
+    onError: ({ error, path }) => logInternal('trpc', path, error),
   });
   const serveClient = createStaticHandler(options.clientDist);
 
@@ -75,14 +137,19 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const websocket = serveTrpcOverWebSocket({
     wss,
     router: appRouter,
-    createContext: ({ req, info }) => createContext(options.deps, { req, info }),
+    createContext: ({ req, info }) =>
+      createContext(deps, { req, info, clientAddress: addressOf(req), transport: 'websocket' }),
     pingMs: limits.pingMs,
-    onError: (error, path) => {
-      if (error.code === 'INTERNAL_SERVER_ERROR') {
-        log(`[ws] ${path ?? '(no path)'} failed: ${error.cause?.stack ?? error.message}`);
-      }
+    caps: {
+      maxSubscriptions: limits.subscriptionsPerSocket,
+      maxInFlight: 64,
+      maxBatch: MAX_BATCH_CALLS,
+      connectionParamsMs: limits.connectionParamsMs,
     },
+    onError: (error, path) => logInternal('ws', path, error),
+    onClientFault: (what) => log('ws-client', `[ws] a client's frame was refused: ${what}`),
   });
+  const sockets = socketCounter(limits.socketsPerAddress);
   const watchdog = setInterval(() => {
     for (const client of wss.clients) {
       if (client.bufferedAmount > limits.maxBufferedBytes) client.terminate();
@@ -93,20 +160,47 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/trpc' || path.startsWith('/trpc/')) {
-      trpc(req, res);
+      // tRPC decodes the procedure's name outside its error handling: a bad
+      // escape (/trpc/%ff) would be a 500. It names no procedure: 404.
+      const name = procedureName(path);
+      if (name === null) {
+        writeTrpcError(res, 'NOT_FOUND', 'There is no procedure at that address.');
+        return;
+      }
+      // Live feeds are capped per socket and per address on the WebSocket;
+      // over HTTP (tRPC's SSE route) they would escape those caps.
+      isSubscription(name).then(
+        (subscription) => {
+          if (!subscription) return trpc(req, res);
+          writeTrpcError(
+            res,
+            'METHOD_NOT_SUPPORTED',
+            'Live updates are served over the WebSocket at /trpc (wsLink), not over HTTP.',
+          );
+        },
+        () => trpc(req, res),
+      );
       return;
     }
     if (path === '/healthz') {
+      const json = { ...COMMON_HEADERS, 'content-type': 'application/json' };
       sql`select 1`.execute(options.deps.db).then(
-        () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}'),
-        () => res.writeHead(503, { 'content-type': 'application/json' }).end('{"ok":false}'),
+        () => res.writeHead(200, json).end('{"ok":true}'),
+        () => res.writeHead(503, json).end('{"ok":false}'),
       );
       return;
     }
     serveClient(req, res).catch((error: unknown) => {
-      log(`[http] ${path}: ${String(error)}`);
-      if (!res.headersSent) res.writeHead(500).end();
+      log('http', `[http] ${path}: ${String(error)}`);
+      if (!res.headersSent) res.writeHead(500, COMMON_HEADERS).end();
     });
+  });
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  // A broken request line or header: Node answers 400 itself unless we listen.
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
+    else socket.destroy();
   });
 
   let closing = false;
@@ -117,6 +211,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       socket.destroy();
       return;
     }
+    const key = addressKey(addressOf(req));
+    if (!sockets.open(key)) {
+      // Plain HTTP on the raw socket: the WebSocket handshake has not happened.
+      socket.end(
+        'HTTP/1.1 429 Too Many Requests\r\nretry-after: 10\r\nconnection: close\r\n' +
+          'content-type: text/plain\r\n\r\nToo many live connections from this address.\n',
+      );
+      return;
+    }
+    socket.once('close', () => sockets.close(key));
     wss.handleUpgrade(req, socket, head, (client) => wss.emit('connection', client, req));
   });
 
@@ -143,10 +247,71 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await new Promise((resolve) => setTimeout(resolve, 100));
       for (const client of wss.clients) client.terminate();
       wss.close();
+      // Requests already running finish (an order being placed is answered);
+      // idle keep-alive connections close now; stragglers are cut after a while.
       await new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        server.closeAllConnections();
+        const force = setTimeout(() => server.closeAllConnections(), DRAIN_MS);
+        server.close((error) => {
+          clearTimeout(force);
+          if (error) reject(error);
+          else resolve();
+        });
+        server.closeIdleConnections();
       });
+      await ownThrottles?.close();
+    },
+  };
+}
+
+/** The procedure path after /trpc/, decoded; null when it cannot be decoded. */
+function procedureName(path: string): string | null {
+  try {
+    return decodeURIComponent(path.slice('/trpc/'.length));
+  } catch {
+    return null;
+  }
+}
+
+async function isSubscription(name: string): Promise<boolean> {
+  const procedure = await getProcedureAtPath(appRouter, name);
+  return procedure?._def.type === 'subscription';
+}
+
+/** An error in tRPC's own shape, for refusals made before tRPC sees the request. */
+function writeTrpcError(
+  res: ServerResponse,
+  code: 'NOT_FOUND' | 'METHOD_NOT_SUPPORTED',
+  message: string,
+): void {
+  const error = new TRPCError({ code, message });
+  const shape = getErrorShape({
+    config: appRouter._def._config,
+    error,
+    type: 'unknown',
+    path: undefined,
+    input: undefined,
+    ctx: undefined,
+  });
+  const body = transformTRPCResponse(appRouter._def._config, { error: shape });
+  res
+    .writeHead(shape.data.httpStatus, { ...COMMON_HEADERS, 'content-type': 'application/json' })
+    .end(JSON.stringify(body));
+}
+
+/** Open sockets per address, against the cap. */
+function socketCounter(cap: number) {
+  const open = new Map<string, number>();
+  return {
+    open(key: string): boolean {
+      const count = open.get(key) ?? 0;
+      if (cap > 0 && count >= cap) return false;
+      open.set(key, count + 1);
+      return true;
+    },
+    close(key: string): void {
+      const count = (open.get(key) ?? 1) - 1;
+      if (count <= 0) open.delete(key);
+      else open.set(key, count);
     },
   };
 }

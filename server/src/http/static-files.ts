@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { COMMON_HEADERS, PAGE_HEADERS } from './security-headers';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -41,7 +42,7 @@ export function createStaticHandler(root: string) {
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
+      res.writeHead(405, { ...COMMON_HEADERS, allow: 'GET, HEAD' }).end();
       return;
     }
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -49,12 +50,12 @@ export function createStaticHandler(root: string) {
     try {
       pathname = decodeURIComponent(url.pathname);
     } catch {
-      res.writeHead(400).end('Bad path');
+      res.writeHead(400, { ...COMMON_HEADERS, 'content-type': 'text/plain' }).end('Bad path');
       return;
     }
     const requested = normalize(join(root, pathname));
     if (!requested.startsWith(rootWithSep) && requested !== root) {
-      res.writeHead(404).end('Not found');
+      res.writeHead(404, { ...COMMON_HEADERS, 'content-type': 'text/plain' }).end('Not found');
       return;
     }
 
@@ -64,22 +65,31 @@ export function createStaticHandler(root: string) {
       path = join(root, 'index.html');
       size = await fileAt(path);
       if (size === null) {
-        res.writeHead(200, { 'content-type': CONTENT_TYPES['.html'] }).end(NOT_BUILT);
+        res
+          .writeHead(200, {
+            ...COMMON_HEADERS,
+            // A page of text with one inline style and no script at all.
+            'content-security-policy':
+              "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'",
+            'content-type': CONTENT_TYPES['.html'],
+          })
+          .end(NOT_BUILT);
         return;
       }
     }
     if (size === null) {
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      res.writeHead(404, { ...COMMON_HEADERS, 'content-type': 'text/plain' }).end('Not found');
       return;
     }
 
     // Vite fingerprints everything under assets/, so those never change.
     const immutable = path.startsWith(join(root, 'assets') + sep);
+    const type = extname(path);
     res.writeHead(200, {
-      'content-type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+      ...(type === '.html' ? PAGE_HEADERS : COMMON_HEADERS),
+      'content-type': CONTENT_TYPES[type] ?? 'application/octet-stream',
       'content-length': size,
       'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-      'x-content-type-options': 'nosniff',
     });
     if (req.method === 'HEAD') {
       res.end();

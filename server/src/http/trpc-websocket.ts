@@ -11,6 +11,11 @@
  *
  * Keep-alive uses WebSocket ping frames for every client from one timer; the
  * text "PING" of wsLink's own keep-alive is answered with "PONG".
+ *
+ * Anything a stranger sends is answered or refused here, never thrown: a bad
+ * first frame gets an error and a closed socket, a batch, a subscription or a
+ * request over its cap gets an error, and nothing a client does is logged as
+ * the server's own failure.
  */
 import type { IncomingMessage } from 'node:http';
 import {
@@ -31,6 +36,17 @@ import type { AppRouter } from '../router';
 type RequestId = string | number;
 type ConnectionParams = Record<string, string | undefined> | null;
 
+export interface WebSocketCaps {
+  /** Live feeds one socket may hold at once (0: no cap). */
+  maxSubscriptions: number;
+  /** Queries and mutations one socket may have running at once. */
+  maxInFlight: number;
+  /** Calls one message may batch. */
+  maxBatch: number;
+  /** How long a socket that promised connectionParams may take to send them. */
+  connectionParamsMs: number;
+}
+
 export interface TrpcWebSocketOptions<Ctx> {
   wss: WebSocketServer;
   router: AppRouter;
@@ -38,8 +54,12 @@ export interface TrpcWebSocketOptions<Ctx> {
     req: IncomingMessage;
     info: { connectionParams: ConnectionParams };
   }): Ctx;
+  /** The server's own failures (INTERNAL_SERVER_ERROR and anything unexpected). */
   onError?(error: TRPCError, path: string | undefined): void;
+  /** What a client got wrong at the socket level (a frame too big, a broken frame); to count, not to alarm. */
+  onClientFault?(what: string): void;
   pingMs: number;
+  caps: WebSocketCaps;
 }
 
 export interface TrpcWebSocket {
@@ -53,7 +73,12 @@ export function serveTrpcOverWebSocket<Ctx>(options: TrpcWebSocketOptions<Ctx>):
   options.wss.on('connection', (socket, req) => {
     alive.add(socket);
     socket.on('pong', () => alive.add(socket));
-    new Connection(socket, req, options);
+    try {
+      new Connection(socket, req, options);
+    } catch (cause) {
+      options.onError?.(getTRPCErrorFromUnknown(cause), undefined);
+      socket.terminate();
+    }
   });
   const heartbeat = setInterval(() => {
     for (const socket of options.wss.clients) {
@@ -83,19 +108,40 @@ class Connection<Ctx> {
   #req: IncomingMessage | null;
   readonly #options: TrpcWebSocketOptions<Ctx>;
   readonly #subscriptions = new Map<RequestId, AbortController>();
+  /** Queries and mutations running now. */
+  #inFlight = 0;
   /** Null until the client's connectionParams arrive, when it said it would send them. */
   #context: Promise<{ ok: true; ctx: Ctx } | { ok: false }> | null;
+  #paramsTimer: NodeJS.Timeout | null = null;
+  /** Set once the socket is being closed for breaking the protocol: nothing more is read. */
+  #refused = false;
 
   constructor(socket: WebSocket, req: IncomingMessage, options: TrpcWebSocketOptions<Ctx>) {
     this.#socket = socket;
     this.#req = req;
     this.#options = options;
-    const expectsParams =
-      new URL(req.url ?? '/', 'http://localhost').searchParams.get('connectionParams') === '1';
+    const expectsParams = expectsConnectionParams(req.url);
     this.#context = expectsParams ? null : this.#createContext(null);
-    socket.on('message', (data, isBinary) => this.#receive(data, isBinary));
-    socket.on('error', (cause) => options.onError?.(getTRPCErrorFromUnknown(cause), undefined));
+    if (expectsParams) {
+      // A socket that never says who it is would hold its request forever.
+      this.#paramsTimer = setTimeout(
+        () => this.#refuse('No connectionParams message came.'),
+        options.caps.connectionParamsMs,
+      );
+      this.#paramsTimer.unref();
+    }
+    socket.on('message', (data, isBinary) => {
+      try {
+        this.#receive(data, isBinary);
+      } catch (cause) {
+        // A bug of ours, not the client's: answer, log, and keep the process up.
+        this.#fail(null, getTRPCErrorFromUnknown(cause));
+      }
+    });
+    // ws reports frames it refuses (too big, malformed) here, then closes the socket.
+    socket.on('error', (cause) => options.onClientFault?.(cause.message));
     socket.once('close', () => {
+      if (this.#paramsTimer) clearTimeout(this.#paramsTimer);
       for (const controller of this.#subscriptions.values()) controller.abort();
       this.#subscriptions.clear();
     });
@@ -116,6 +162,7 @@ class Connection<Ctx> {
   }
 
   #receive(data: RawData, isBinary: boolean): void {
+    if (this.#refused) return;
     const text = isBinary ? null : (data as Buffer).toString('utf8');
     if (text === 'PING') {
       this.#socket.send('PONG');
@@ -127,6 +174,10 @@ class Connection<Ctx> {
       if (text === null) throw new Error('binary frames are not part of the protocol');
       message = JSON.parse(text);
     } catch (cause) {
+      if (!this.#context) {
+        this.#refuse('The first message must be connectionParams, as JSON.');
+        return;
+      }
       this.#fail(
         null,
         new TRPCError({ code: 'PARSE_ERROR', message: 'That message is not JSON.', cause }),
@@ -134,11 +185,26 @@ class Connection<Ctx> {
       return;
     }
     if (!this.#context) {
-      const params = (message as { data?: unknown } | null)?.data;
-      this.#context = this.#createContext(parseConnectionParamsFromUnknown(params));
+      const params = connectionParamsOf(message);
+      if (params instanceof TRPCError) {
+        this.#refuse(params.message);
+        return;
+      }
+      if (this.#paramsTimer) clearTimeout(this.#paramsTimer);
+      this.#context = this.#createContext(params);
       return;
     }
     const batch = Array.isArray(message) ? message : [message];
+    if (batch.length > this.#options.caps.maxBatch) {
+      this.#fail(
+        null,
+        new TRPCError({
+          code: 'BAD_REQUEST',
+          message: `A message may batch at most ${this.#options.caps.maxBatch} calls.`,
+        }),
+      );
+      return;
+    }
     batch.forEach((raw, index) => {
       let request;
       try {
@@ -150,8 +216,19 @@ class Connection<Ctx> {
         );
         return;
       }
-      void this.#handle(request, index);
+      this.#handle(request, index).catch((cause: unknown) => {
+        this.#fail(request.id ?? null, getTRPCErrorFromUnknown(cause));
+      });
     });
+  }
+
+  /** Says why, then closes: the client broke the protocol before it could be served. */
+  #refuse(message: string): void {
+    if (this.#refused) return;
+    this.#refused = true;
+    this.#req = null;
+    this.#fail(null, new TRPCError({ code: 'BAD_REQUEST', message }));
+    this.#socket.close(CLOSE_POLICY_VIOLATION, 'Protocol error');
   }
 
   async #handle(request: ReturnType<typeof parseTRPCMessage>, batchIndex: number): Promise<void> {
@@ -161,7 +238,10 @@ class Connection<Ctx> {
       return;
     }
     if (request.method === 'subscription.stop') {
-      this.#subscriptions.get(id)?.abort();
+      // Off the books at once, so the next subscription fits under the cap.
+      const controller = this.#subscriptions.get(id);
+      this.#subscriptions.delete(id);
+      controller?.abort();
       return;
     }
     const { path, lastEventId } = request.params;
@@ -175,6 +255,12 @@ class Connection<Ctx> {
     const type = request.method;
     const context = await this.#context;
     if (!context?.ok) return;
+
+    const refusal = this.#overCap(type);
+    if (refusal) {
+      this.#fail(id, new TRPCError({ code: 'TOO_MANY_REQUESTS', message: refusal }), path);
+      return;
+    }
 
     let controller: AbortController | null = null;
     if (type === 'subscription') {
@@ -191,6 +277,7 @@ class Connection<Ctx> {
       controller = new AbortController();
       this.#subscriptions.set(id, controller);
     }
+    if (!controller) this.#inFlight += 1;
     try {
       const result: unknown = await callProcedure({
         router: this.#options.router,
@@ -216,7 +303,22 @@ class Connection<Ctx> {
     } catch (cause) {
       if (controller) this.#subscriptions.delete(id);
       this.#fail(id, getTRPCErrorFromUnknown(cause), path, input, jsonrpc);
+    } finally {
+      if (!controller) this.#inFlight -= 1;
     }
+  }
+
+  /** Why a new call of this type is refused on this socket now, or null. */
+  #overCap(type: 'query' | 'mutation' | 'subscription'): string | null {
+    const { maxSubscriptions, maxInFlight } = this.#options.caps;
+    if (type === 'subscription') {
+      return maxSubscriptions > 0 && this.#subscriptions.size >= maxSubscriptions
+        ? `One connection may hold at most ${maxSubscriptions} live feeds; stop one first.`
+        : null;
+    }
+    return maxInFlight > 0 && this.#inFlight >= maxInFlight
+      ? `One connection may run at most ${maxInFlight} calls at once; wait for an answer first.`
+      : null;
   }
 
   /** Writes each event of a subscription until it ends, is stopped, or the socket closes. */
@@ -285,5 +387,34 @@ class Connection<Ctx> {
       ctx: undefined,
     });
     this.#send({ id, jsonrpc, error: shape });
+  }
+}
+
+/** The client closed the protocol's rules: RFC 6455's "policy violation". */
+const CLOSE_POLICY_VIOLATION = 1008;
+
+function expectsConnectionParams(url: string | undefined): boolean {
+  // The upgrade's path was checked before; only its query matters here.
+  const query = url?.split('?')[1] ?? '';
+  return new URLSearchParams(query).get('connectionParams') === '1';
+}
+
+/**
+ * The first frame of a socket that promised connectionParams:
+ * `{"method":"connectionParams","data":{…string values…} | null}`. Anything
+ * else is an error to send back, never an exception.
+ */
+function connectionParamsOf(message: unknown): ConnectionParams | TRPCError {
+  const refusal = new TRPCError({
+    code: 'BAD_REQUEST',
+    message: 'The first message must be {"method":"connectionParams","data":{…}} with text values.',
+  });
+  if (typeof message !== 'object' || message === null || Array.isArray(message)) return refusal;
+  const { method, data } = message as { method?: unknown; data?: unknown };
+  if (method !== 'connectionParams') return refusal;
+  try {
+    return parseConnectionParamsFromUnknown(data ?? null);
+  } catch {
+    return refusal;
   }
 }

@@ -8,17 +8,24 @@ import { onEventsCommitted, type StoredEvent } from '../domain/events';
 import type { RoomBus } from './bus';
 import { feedEvent } from './feeds';
 import { RoomHub } from './hub';
+import { SessionWatch } from './sessions';
 import { encodeEnvelope } from './wire';
 
 export interface Realtime {
   bus: RoomBus;
   hub: RoomHub;
+  /** Ends staff feeds whose session ended (sign-out, expiry, deactivation). */
+  sessions: SessionWatch;
   close(): Promise<void>;
 }
 
 export interface RealtimeOptions {
   /** How often live rooms are compared with the log, as a last resort. */
   sweepMs?: number;
+  /** How often the sessions behind open staff feeds are re-read; a feed ends within this. */
+  sessionCheckMs?: number;
+  /** The clock sessions expire by. */
+  now?: () => Date;
   log?: (message: string) => void;
 }
 
@@ -29,6 +36,11 @@ export function createRealtime(
 ): Realtime {
   const log = options.log ?? ((message: string) => console.error(message));
   const hub = new RoomHub(db, bus, { sweepMs: options.sweepMs ?? 10_000, log });
+  const sessions = new SessionWatch(db, {
+    checkMs: options.sessionCheckMs ?? 500,
+    now: options.now ?? (() => new Date()),
+    log,
+  });
 
   const publish = (events: readonly StoredEvent[]) => {
     for (const stored of events) {
@@ -52,8 +64,10 @@ export function createRealtime(
   return {
     bus,
     hub,
+    sessions,
     close: async () => {
       stopPublishing();
+      sessions.close();
       hub.close();
       await bus.close();
     },

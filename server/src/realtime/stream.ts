@@ -9,42 +9,82 @@
  * one pending promise, not an EventEmitter iterator (`events.on()` preallocates
  * two queues, ~37 KB a subscription).
  */
-import { tracked, type TrackedEnvelope } from '@trpc/server';
-import type { RoomName } from '@ticketrail/shared';
+import { tracked, TRPCError, type TrackedEnvelope } from '@trpc/server';
+import { MAX_REPLAY_EVENTS, type RoomName } from '@ticketrail/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { eventsAfter } from '../domain/events';
+import { eventsAfter, hasMoreEventsThan } from '../domain/events';
 import { feedEvent, type FeedEvents, type RoomKind } from './feeds';
 import type { RoomHub } from './hub';
+import type { SessionWatch } from './sessions';
 import { Delivery } from './wire';
 
 const REPLAY_PAGE = 500;
 
+/** What a feed needs of the server: the log, the room hub, and the session watch. */
+export interface FeedDeps {
+  db: Kysely<Database>;
+  realtime: { hub: RoomHub; sessions: SessionWatch };
+}
+
+export interface FeedOptions {
+  /**
+   * The staff session the feed was authorised with: when it ends, the feed
+   * ends with UNAUTHORIZED. Null for feeds anyone (or a tracking token) may watch.
+   */
+  session?: string | null;
+}
+
 export class RoomFeed<K extends RoomKind> implements AsyncIterable<TrackedEnvelope<FeedEvents[K]>> {
-  readonly #deps: { db: Kysely<Database>; realtime: { hub: RoomHub } };
+  readonly #deps: FeedDeps;
   readonly #room: RoomName;
   readonly #lastEventId: number | null;
   readonly #signal: AbortSignal | undefined;
+  readonly #session: string | null;
 
   constructor(
-    deps: { db: Kysely<Database>; realtime: { hub: RoomHub } },
+    deps: FeedDeps,
     room: RoomName,
     lastEventId: number | null,
     signal: AbortSignal | undefined,
+    options: FeedOptions = {},
   ) {
     this.#deps = deps;
     this.#room = room;
     this.#lastEventId = lastEventId;
     this.#signal = signal;
+    this.#session = options.session ?? null;
   }
 
   /**
    * Calls `emit` with every event after `lastEventId` (from the log), then with
-   * live events, until `signal` aborts. Resolves when it has stopped. A live
-   * delivery still holds the JSON it came as, for the socket to write as is.
+   * live events, until `signal` aborts. Resolves when it has stopped; rejects
+   * when the feed cannot go on (its session ended, or the backlog is longer
+   * than a replay may be). A live delivery still holds the JSON it came as,
+   * for the socket to write as is.
    */
   async pipe(emit: (delivery: Delivery) => void, signal: AbortSignal): Promise<void> {
     if (signal.aborted) return;
+    if (this.#lastEventId !== null) await this.#refuseLongReplay(this.#lastEventId);
+    const ended = new AbortController();
+    const unwatch = this.#session
+      ? this.#deps.realtime.sessions.watch(this.#session, () => ended.abort())
+      : null;
+    try {
+      // Only staff feeds pay for a combined signal; guests' feeds are the many.
+      await this.#stream(emit, unwatch ? AbortSignal.any([signal, ended.signal]) : signal);
+    } finally {
+      unwatch?.();
+    }
+    if (ended.signal.aborted && !signal.aborted) {
+      throw new TRPCError({
+        code: 'UNAUTHORIZED',
+        message: 'Your session has ended. Please sign in again.',
+      });
+    }
+  }
+
+  async #stream(emit: (delivery: Delivery) => void, signal: AbortSignal): Promise<void> {
     let last = 0;
     // Live events that arrive while the log is replayed wait here, then go in order.
     let waiting: Delivery[] | null = [];
@@ -77,6 +117,22 @@ export class RoomFeed<K extends RoomKind> implements AsyncIterable<TrackedEnvelo
       }
     } finally {
       leave();
+    }
+  }
+
+  /**
+   * A resume point far behind would have the server read and send thousands
+   * of events for one cheap request: past MAX_REPLAY_EVENTS the screen is
+   * told to reload its snapshot instead (one query), then resume from there.
+   */
+  async #refuseLongReplay(after: number): Promise<void> {
+    if (await hasMoreEventsThan(this.#deps.db, this.#room, after, MAX_REPLAY_EVENTS)) {
+      throw new TRPCError({
+        code: 'PAYLOAD_TOO_LARGE',
+        message:
+          `More than ${MAX_REPLAY_EVENTS} events happened since event ${after}: ` +
+          'reload the snapshot and resume from its lastEventId.',
+      });
     }
   }
 
@@ -128,13 +184,14 @@ export class RoomFeed<K extends RoomKind> implements AsyncIterable<TrackedEnvelo
 
 /** The room's feed after `lastEventId` (digits, as the client sends it), ending when `signal` aborts. */
 export function roomFeed<K extends RoomKind>(
-  deps: { db: Kysely<Database>; realtime: { hub: RoomHub } },
+  deps: FeedDeps,
   room: RoomName,
   _kind: K,
   resumeAfter: string | null | undefined,
   signal: AbortSignal | undefined,
+  options: FeedOptions = {},
 ): RoomFeed<K> {
-  return new RoomFeed<K>(deps, room, resumeAfter ? Number(resumeAfter) : null, signal);
+  return new RoomFeed<K>(deps, room, resumeAfter ? Number(resumeAfter) : null, signal, options);
 }
 
 export function isRoomFeed(value: unknown): value is RoomFeed<RoomKind> {

@@ -38,7 +38,10 @@ export const kitchenRouter = router({
     .input(kitchenLiveInputSchema)
     .subscription(async ({ ctx, input, signal }) => {
       assertWorksAt(ctx.staff, input.locationId);
-      return roomFeed(ctx, rooms.kitchen(input.locationId), 'kitchen', input.lastEventId, signal);
+      // Ends (UNAUTHORIZED) as soon as the session does, on whichever instance it ended.
+      return roomFeed(ctx, rooms.kitchen(input.locationId), 'kitchen', input.lastEventId, signal, {
+        session: ctx.sessionToken,
+      });
     }),
 
   /** Moves an order to a named status (accept, reject, cancel, …). */

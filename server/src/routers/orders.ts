@@ -9,17 +9,17 @@ import { placeOrder } from '../domain/orders/place';
 import { quoteCart } from '../domain/orders/quote';
 import { authorizeOrderWatch, trackOrder } from '../domain/orders/read';
 import { roomFeed } from '../realtime/stream';
-import { maybeStaffProcedure, publicProcedure, router } from '../trpc';
+import { maybeStaffProcedure, publicProcedure, router, throttledProcedure } from '../trpc';
 
 /** The guest's side: no account, just the order and its tracking link. */
 export const ordersRouter = router({
   /** Prices a cart; the guest sees the server's totals, never the client's own sums. */
-  quote: publicProcedure
+  quote: throttledProcedure('quote')
     .input(quoteInputSchema)
     .query(({ ctx, input }) => quoteCart(ctx.db, input)),
 
   /** Places an order. Retrying with the same idempotency key returns the same order. */
-  place: publicProcedure
+  place: throttledProcedure('place')
     .input(placeOrderInputSchema)
     .mutation(({ ctx, input }) => placeOrder(ctx.db, input, ctx.now())),
 
@@ -34,7 +34,14 @@ export const ordersRouter = router({
     .subscription(async ({ ctx, input, signal }) => {
       // The token from the input, or the one the guest's socket connected with.
       const token = input.token ?? ctx.trackingToken ?? undefined;
-      await authorizeOrderWatch(ctx.db, { orderId: input.orderId, token }, ctx.staff);
-      return roomFeed(ctx, rooms.order(input.orderId), 'order', input.lastEventId, signal);
+      const { by } = await authorizeOrderWatch(
+        ctx.db,
+        { orderId: input.orderId, token },
+        ctx.staff,
+      );
+      // Staff watching without the token lose the feed when their session ends.
+      return roomFeed(ctx, rooms.order(input.orderId), 'order', input.lastEventId, signal, {
+        session: by === 'staff' ? ctx.sessionToken : null,
+      });
     }),
 });

@@ -44,14 +44,19 @@ export interface Instance {
 export async function startInstance(
   db: Kysely<Database>,
   bus: RoomBus,
-  options: { port?: number; websocket?: Partial<WebSocketLimits>; sweepMs?: number } = {},
+  options: {
+    port?: number;
+    websocket?: Partial<WebSocketLimits>;
+    sweepMs?: number;
+    log?: (line: string) => void;
+  } = {},
 ): Promise<Instance> {
   const realtime = createRealtime(db, bus, { sweepMs: options.sweepMs ?? 0, log: () => {} });
   const server = await startServer({
     deps: { db, realtime },
     port: options.port ?? 0,
     clientDist: '/nonexistent',
-    log: () => {},
+    log: options.log ?? (() => {}),
     ...(options.websocket ? { websocket: options.websocket } : {}),
   });
   return {

@@ -52,7 +52,7 @@ export async function authorizeOrderWatch(
   db: Kysely<Database>,
   input: { orderId: string; token?: string | undefined },
   staff: StaffActor | null,
-): Promise<{ locationId: number }> {
+): Promise<{ locationId: number; by: 'token' | 'staff' }> {
   const row = await db
     .selectFrom('orders')
     .select(['location_id', 'tracking_token_hash'])
@@ -64,7 +64,7 @@ export async function authorizeOrderWatch(
   if (!row || !(byToken || byStaff)) {
     throw notFound('Order not found. Please check the tracking link.');
   }
-  return { locationId: row.location_id };
+  return { locationId: row.location_id, by: byToken ? 'token' : 'staff' };
 }
 
 export interface KitchenBoard {

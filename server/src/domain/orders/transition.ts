@@ -21,7 +21,7 @@ import type { Database, OrderRow } from '../../db/schema';
 import { conflict, invalid, notFound } from '../errors';
 import { appendEvent, transact, type OrderChange } from '../events';
 import { readKitchenSettings } from '../kitchen-settings';
-import { assertRole, assertWorksAt, type StaffActor } from '../staff';
+import { assertRole, worksAt, type StaffActor } from '../staff';
 import { orderRooms } from './place';
 import { loadTicket, type KitchenTicket } from './views';
 
@@ -251,8 +251,9 @@ async function lockOrder(
     // Not FOR UPDATE: that would also block inserts that reference the order.
     .forNoKeyUpdate()
     .executeTakeFirst();
-  if (!order) throw notFound('Order not found.');
-  assertWorksAt(actor, order.location_id);
+  // Another location's order is "not found" too: staff learn nothing about
+  // orders they may not touch, not even that they exist.
+  if (!order || !worksAt(actor, order.location_id)) throw notFound('Order not found.');
   if (order.version !== expectedVersion) {
     throw conflict(
       `Order ${order.number} was changed on another screen (it is now ${order.status}). ` +
