@@ -3,6 +3,8 @@ import { openDatabase } from '../../server/src/db/connect';
 import { startServer } from '../../server/src/http/server';
 import { createRealtime } from '../../server/src/realtime';
 import { RedisBus } from '../../server/src/realtime/redis-bus';
+import { createThrottles, DEFAULT_THROTTLE_LIMITS } from '../../server/src/throttle';
+import { redisThrottleStore } from '../../server/src/throttle/store';
 import { answerBench } from './ipc';
 
 const { DATABASE_URL, REDIS_URL, PORT, REDIS_PREFIX } = process.env;
@@ -22,17 +24,26 @@ const realtime = createRealtime(
     log,
   },
 );
+// Throttles counted in Redis as in production, so their cost is in the figures;
+// the per-address budgets are raised, as every bench guest shares loopback.
+const throttles = createThrottles(redisThrottleStore(REDIS_URL, REDIS_PREFIX, log), {
+  ...DEFAULT_THROTTLE_LIMITS,
+  perAddress: { place: 1_000_000, quote: 1_000_000 },
+});
 const server = await startServer({
-  deps: { db: database.db, realtime },
+  deps: { db: database.db, realtime, throttles },
   port: Number(PORT),
   host: '127.0.0.1',
   clientDist: '/nonexistent',
   log,
+  // Thousands of bench subscribers share loopback: no cap per address here.
+  websocket: { socketsPerAddress: 0 },
 });
 answerBench(
   async () => {
     await server.close();
     await realtime.close();
+    await throttles.close();
     await database.close();
   },
   () => resyncs,

@@ -12,6 +12,7 @@ import { createThrottles, DEFAULT_THROTTLE_LIMITS, type ThrottleLimits } from '.
 import { memoryThrottleStore, redisThrottleStore, type ThrottleStore } from '../src/throttle/store';
 import { backend } from './support/database';
 import { PASSWORD, pickupOrder, testDeps } from './support/fixture';
+import { liveClient } from './support/live';
 import { useTestDatabase } from './support/setup';
 
 const t = useTestDatabase();
@@ -165,6 +166,20 @@ describe(`per-address budgets for guests (${backend})`, () => {
     ).toBe(200);
     const orders = await t.db.selectFrom('orders').select('id').execute();
     expect(orders).toHaveLength(4);
+  });
+
+  it('counts calls over the WebSocket by the socket’s address too', async () => {
+    const server = await serve({ perAddress: { place: 2, quote: 0 } });
+    const phone = liveClient(`${server.url.replace('http', 'ws')}/trpc`);
+    try {
+      await phone.trpc.orders.place.mutate(pickupOrder(t.fixture));
+      await phone.trpc.orders.place.mutate(pickupOrder(t.fixture));
+      await expect(phone.trpc.orders.place.mutate(pickupOrder(t.fixture))).rejects.toMatchObject({
+        data: { code: 'TOO_MANY_REQUESTS', retryAfterSeconds: expect.any(Number) as unknown },
+      });
+    } finally {
+      await phone.close();
+    }
   });
 
   it('the defaults let a full dining room on one Wi-Fi order at once', async () => {

@@ -49,11 +49,17 @@ export async function startInstance(
     websocket?: Partial<WebSocketLimits>;
     sweepMs?: number;
     log?: (line: string) => void;
+    /** The clock sessions expire by, for the server and its live layer. */
+    now?: () => Date;
   } = {},
 ): Promise<Instance> {
-  const realtime = createRealtime(db, bus, { sweepMs: options.sweepMs ?? 0, log: () => {} });
+  const realtime = createRealtime(db, bus, {
+    sweepMs: options.sweepMs ?? 0,
+    log: () => {},
+    ...(options.now ? { now: options.now } : {}),
+  });
   const server = await startServer({
-    deps: { db, realtime },
+    deps: { db, realtime, ...(options.now ? { now: options.now } : {}) },
     port: options.port ?? 0,
     clientDist: '/nonexistent',
     log: options.log ?? (() => {}),
