@@ -5,7 +5,7 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { Allergen, ItemStatus, OrderStatus, OrderType, StaffRole } from '@ticketrail/shared';
 import type { AppRouter, RouterInputs, RouterOutputs } from '../src/router';
-import type { inferRouterOutputs } from '@trpc/server';
+import type { inferRouterError, inferRouterOutputs } from '@trpc/server';
 
 type Ticket = RouterOutputs['kitchen']['board']['tickets'][number];
 
@@ -40,5 +40,14 @@ describe('router types', () => {
     expectTypeOf<Line['quantity']>().toEqualTypeOf<number>();
     expectTypeOf<RouterInputs['orders']['place']>().not.toHaveProperty('totalCents');
     expectTypeOf<RouterInputs['kitchen']['transition']['to']>().toEqualTypeOf<OrderStatus>();
+  });
+
+  it('a refusal says when to try again, typed for every client', () => {
+    type ErrorData = inferRouterError<AppRouter>['data'];
+    expectTypeOf<ErrorData['retryAfterSeconds']>().toEqualTypeOf<number | null>();
+    expectTypeOf<RouterOutputs['staff']['deactivate']>().toEqualTypeOf<{
+      id: number;
+      active: false;
+    }>();
   });
 });

@@ -205,6 +205,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   let closing = false;
   server.on('upgrade', (req, socket, head) => {
+    // Node hands the raw socket over without its error listener: a client that
+    // resets mid-refusal would otherwise be an uncaught 'error' event.
+    socket.on('error', () => socket.destroy());
     const path = (req.url ?? '/').split('?')[0];
     // Told to reconnect, a client must reach another (or the restarted) process, not this one.
     if (closing || (path !== '/trpc' && path !== '/trpc/')) {
