@@ -3,6 +3,7 @@
  * feeds over HTTP, and the headers every page and answer carries.
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +34,29 @@ interface TrpcError {
 
 const get = (path: string) => fetch(`${server.url}${path}`);
 
+/**
+ * A request exactly as written (fetch would tidy the path or refuse the
+ * method), and every byte the server sent back on that connection.
+ */
+function raw(method: string, path: string, body = ''): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1', () => {
+      socket.write(
+        `${method} ${path} HTTP/1.1\r\nhost: localhost\r\nconnection: close\r\n` +
+          (body ? `content-type: application/json\r\ncontent-length: ${body.length}\r\n` : '') +
+          `\r\n${body}`,
+      );
+    });
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk) => chunks.push(chunk));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString()));
+    socket.on('error', reject);
+    socket.setTimeout(5_000, () => reject(new Error(`no end to ${method} ${path}`)));
+  });
+}
+
+const statusOf = (answer: string) => Number(/^HTTP\/1\.1 (\d+)/.exec(answer)?.[1]);
+
 describe(`the HTTP edge (${backend})`, () => {
   it.each(['/trpc/%ff', '/trpc/a%', '/trpc/menu.get%E0%A4%A'])(
     '%s names no procedure: 404 in tRPC’s shape, not 500',
@@ -43,6 +67,32 @@ describe(`the HTTP edge (${backend})`, () => {
       expect(body.error.data).toMatchObject({ code: 'NOT_FOUND', httpStatus: 404 });
     },
   );
+
+  it.each(['TRACE', 'PUT', 'DELETE', 'PROPFIND'])(
+    '%s to a procedure is 405 with the methods that are served',
+    async (method) => {
+      const answer = await raw(method, '/trpc/menu.locations');
+      expect(statusOf(answer)).toBe(405);
+      expect(answer.toLowerCase()).toContain('allow: get, post, head, options');
+      expect(answer).toContain('METHOD_NOT_SUPPORTED');
+    },
+  );
+
+  it('a path that is no path at all ("//") is a 400, not a 500', async () => {
+    expect(statusOf(await raw('GET', '//'))).toBe(400);
+  });
+
+  it('a refusal is the only answer on its connection, even with a body after it', async () => {
+    for (const [method, path] of [
+      ['GET', '/trpc/%ff'],
+      ['OPTIONS', '/'],
+      ['TRACE', '/trpc/x'],
+    ] as const) {
+      const answer = await raw(method, path, '{"a":1}');
+      expect(answer.match(/HTTP\/1\.1 \d+/g)).toHaveLength(1);
+      expect(statusOf(answer)).toBeLessThan(500);
+    }
+  });
 
   it(`refuses a batch of more than ${MAX_BATCH_CALLS} calls without running one`, async () => {
     const count = 100;

@@ -86,6 +86,8 @@ const MAX_BODY_BYTES = 256 * 1024;
 /** A slow client may not hold a connection open by trickling its request. */
 const HEADERS_TIMEOUT_MS = 15_000;
 const REQUEST_TIMEOUT_MS = 30_000;
+const TRPC_METHODS = new Set(['GET', 'POST', 'HEAD', 'OPTIONS']);
+
 /** How long running requests may take to finish when the server stops. */
 const DRAIN_MS = 5_000;
 
@@ -160,6 +162,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/trpc' || path.startsWith('/trpc/')) {
+      // tRPC builds a WHATWG Request, which refuses TRACE and the like with a
+      // throw that would be a 500: any method tRPC does not serve is a 405.
+      if (!TRPC_METHODS.has(req.method ?? '')) {
+        res.setHeader('allow', [...TRPC_METHODS].join(', '));
+        writeTrpcError(
+          res,
+          'METHOD_NOT_SUPPORTED',
+          `${req.method ?? 'That method'} is not served here.`,
+        );
+        return;
+      }
       // tRPC decodes the procedure's name outside its error handling: a bad
       // escape (/trpc/%ff) would be a 500. It names no procedure: 404.
       const name = procedureName(path);
@@ -197,11 +210,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
-  // A broken request line or header: Node answers 400 itself unless we listen.
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nconnection: close\r\n\r\n');
-    else socket.destroy();
-  });
 
   let closing = false;
   server.on('upgrade', (req, socket, head) => {

@@ -45,10 +45,10 @@ export function createStaticHandler(root: string) {
       res.writeHead(405, { ...COMMON_HEADERS, allow: 'GET, HEAD' }).end();
       return;
     }
-    const url = new URL(req.url ?? '/', 'http://localhost');
     let pathname: string;
     try {
-      pathname = decodeURIComponent(url.pathname);
+      // Throws for what is no path at all ("//"), as decoding does for a bad escape.
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
     } catch {
       res.writeHead(400, { ...COMMON_HEADERS, 'content-type': 'text/plain' }).end('Bad path');
       return;

@@ -1,0 +1,145 @@
+/**
+ * Every procedure, read from the router itself, and valid inputs to start
+ * junk from. A procedure added to the router is fuzzed from the next run on:
+ * without a seed of its own it gets every other procedure's seeds (new
+ * procedures mostly take the same ids, slugs and tokens).
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../src/db/schema';
+import { appRouter } from '../../src/router';
+import { guest, PASSWORD, pickupOrder, type Fixture } from '../support/fixture';
+
+export type ProcedureType = 'query' | 'mutation' | 'subscription';
+
+export interface Procedure {
+  path: string;
+  type: ProcedureType;
+  /** False when the procedure has no input parser: tRPC ignores whatever is sent. */
+  takesInput: boolean;
+}
+
+interface ProcedureDef {
+  _def: { type: ProcedureType; inputs: unknown[] };
+}
+
+/**
+ * tRPC 11 types `_def.procedures` as the nested router record but keeps a flat
+ * `dotted.path -> procedure` map there at runtime (the HTTP adapter looks
+ * paths up in it). http.test.ts checks the shape, so a change in tRPC fails
+ * loudly instead of fuzzing nothing.
+ */
+const flat = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
+
+export const procedures: readonly Procedure[] = Object.entries(flat).map(([path, procedure]) => ({
+  path,
+  type: procedure._def.type,
+  takesInput: procedure._def.inputs.length > 0,
+}));
+
+/**
+ * A mutation that takes no input does its work whatever junk comes along
+ * (auth.logout ends the session). Sent with a valid session it would change
+ * the database for a good reason, so it only ever goes without one.
+ */
+export const actsWithoutInput = (procedure: Procedure) =>
+  procedure.type === 'mutation' && !procedure.takesInput;
+
+/** Real staff sessions (bearer tokens), signed in through auth.login. */
+export interface Sessions {
+  kitchen: string;
+  manager: string;
+}
+
+/** What the fixture holds, plus one placed order so order procedures reach real rows. */
+export interface World {
+  fixture: Fixture;
+  order: { id: string; token: string; version: number; itemId: number };
+  /** The kitchen account's id, for procedures that name a member of staff. */
+  staffId: number;
+}
+
+export async function buildWorld(db: Kysely<Database>, fixture: Fixture): Promise<World> {
+  const placed = await guest(db).orders.place(
+    pickupOrder(fixture, {
+      items: [
+        { itemId: fixture.items.burger, quantity: 1, optionIds: [fixture.options.single] },
+        { itemId: fixture.items.fries, quantity: 2, optionIds: [] },
+      ],
+    }),
+  );
+  const item = await db
+    .selectFrom('order_items')
+    .select('id')
+    .where('order_id', '=', placed.order.id)
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const staff = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('email', '=', fixture.staff.kitchen)
+    .executeTakeFirstOrThrow();
+  return {
+    fixture,
+    staffId: staff.id,
+    order: {
+      id: placed.order.id,
+      token: placed.trackingToken,
+      version: placed.order.version,
+      itemId: item.id,
+    },
+  };
+}
+
+/** Valid inputs per procedure path: a junk input is one of these, broken on purpose. */
+export function seedsFor(world: World): Record<string, unknown[]> {
+  const f = world.fixture;
+  const o = world.order;
+  const slug = f.main.slug;
+  const line = { itemId: f.items.burger, quantity: 2, optionIds: [f.options.single] };
+  const noted = { itemId: f.items.fries, quantity: 1, optionIds: [], notes: 'no salt' };
+  const version = { orderId: o.id, expectedVersion: o.version };
+  const place = { ...pickupOrder(f), notes: 'ring the bell', items: [line, noted] };
+  return {
+    'auth.login': [{ email: f.staff.manager, password: PASSWORD }],
+    'menu.get': [{ locationSlug: slug }],
+    'menu.table': [{ locationSlug: slug, tableSecret: f.table.secret }],
+    'menu.live': [{ locationSlug: slug, lastEventId: null }],
+    'menu.setAvailability': [{ itemId: f.items.burger, available: false }],
+    'orders.quote': [{ locationSlug: slug, items: [line, noted] }],
+    'orders.place': [
+      place,
+      { ...place, guest: { name: 'Aoife', phone: '+353 1 234 5678' } },
+      { ...place, fulfilment: { type: 'delivery', address: '1 Quay Street' } },
+      { ...place, fulfilment: { type: 'dine_in', tableSecret: f.table.secret } },
+    ],
+    'orders.track': [{ orderId: o.id, token: o.token }],
+    'orders.live': [{ orderId: o.id, token: o.token, lastEventId: '0' }],
+    'kitchen.board': [{ locationId: f.main.id }],
+    'kitchen.live': [{ locationId: f.main.id, lastEventId: null }],
+    'kitchen.transition': [{ ...version, to: 'accepted', reason: 'fuzz' }],
+    'kitchen.advance': [version],
+    'kitchen.recall': [version],
+    'kitchen.bumpStation': [{ ...version, station: 'grill' }],
+    'kitchen.updateSettings': [
+      {
+        locationId: f.main.id,
+        settings: {
+          warnAfterMinutes: 8,
+          lateAfterMinutes: 15,
+          recallWindowMinutes: 5,
+          readyBoardCollectedSeconds: 60,
+        },
+      },
+    ],
+    'kitchen.setItemStatus': [{ ...version, orderItemId: o.itemId, status: 'cooking' }],
+    // Seeded before the router serves it, so its junk reaches the domain from day one.
+    'staff.deactivate': [{ staffId: world.staffId }],
+    'board.get': [{ locationSlug: slug }],
+    'board.live': [{ locationSlug: slug, lastEventId: null }],
+  };
+}
+
+/** The seeds for one path; a path without its own gets all of them. */
+export function seedsOf(seeds: Record<string, unknown[]>, path: string): unknown[] {
+  return seeds[path] ?? Object.values(seeds).flat();
+}
