@@ -74,7 +74,7 @@ describe('home page', () => {
     });
     try {
       const [placed] = await placeOrders(createApi(server.url), 1);
-      const href = `/track/${placed!.order.id}?token=${encodeURIComponent(placed!.trackingToken)}`;
+      const href = `/track/${placed!.order.id}#token=${encodeURIComponent(placed!.trackingToken)}`;
       await page.goto(href);
       await page.getByText(placed!.order.displayNumber).first().waitFor();
 

@@ -42,7 +42,12 @@ async function placePickup(name: string): Promise<Placed> {
   });
 }
 
+/** The link the checkout opens and the home page lists: the token in the fragment. */
 const trackingPath = (placed: Placed, token = placed.trackingToken) =>
+  `/track/${placed.order.id}#token=${encodeURIComponent(token)}`;
+
+/** A link printed or shared before the token moved to the fragment. */
+const oldTrackingPath = (placed: Placed, token = placed.trackingToken) =>
   `/track/${placed.order.id}?token=${encodeURIComponent(token)}`;
 
 /**
@@ -269,6 +274,43 @@ describe('order tracking', () => {
     }
   });
 
+  test('an old ?token= link still works: the token moves to the fragment, with no reload', async () => {
+    const placed = await placePickup('Saoirse');
+    const phone = await chromium.openPage({ baseURL: server.url, device: 'phone' });
+    const { page } = phone;
+    const documents: string[] = [];
+    /** Every API request: its address and the Referer it carried, where a token must not be. */
+    const sent: Promise<string>[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'document') documents.push(request.url());
+      else if (new URL(request.url()).pathname.startsWith('/trpc')) {
+        sent.push(
+          request.headerValue('referer').then((referer) => `${request.url()} ${referer ?? ''}`),
+        );
+      }
+    });
+    try {
+      await page.goto(oldTrackingPath(placed));
+      await page.getByRole('heading', { name: `Order ${placed.order.displayNumber}` }).waitFor();
+      await waitLive(page);
+      const address = new URL(page.url());
+      expect(address.search).toBe('');
+      expect(address.hash).toBe(`#token=${encodeURIComponent(placed.trackingToken)}`);
+      // The address was replaced in place: one document load, and no API
+      // request carried the token in its address or its Referer.
+      expect(documents).toHaveLength(1);
+      const requests = await Promise.all(sent);
+      expect(requests.length).toBeGreaterThan(0);
+      expect(requests.filter((request) => request.includes(placed.trackingToken))).toEqual([]);
+      expect(unexpected(phone.errors)).toEqual([]);
+      // Replaced, not pushed: Back leaves the page rather than going to the old address.
+      await page.goBack();
+      expect(page.url()).toBe('about:blank');
+    } finally {
+      await phone.close();
+    }
+  });
+
   test('a wrong or missing token shows "Order not found" and nothing of the order', async () => {
     const placed = await placePickup('Maeve');
     const phone = await chromium.openPage({ baseURL: server.url, device: 'phone' });
@@ -276,7 +318,11 @@ describe('order tracking', () => {
     try {
       const wrong = `${placed.trackingToken.slice(0, -4)}AAAA`;
       expect(wrong).not.toBe(placed.trackingToken);
-      for (const path of [trackingPath(placed, wrong), `/track/${placed.order.id}`]) {
+      for (const path of [
+        trackingPath(placed, wrong),
+        oldTrackingPath(placed, wrong),
+        `/track/${placed.order.id}`,
+      ]) {
         await page.goto(path);
         await page.getByRole('heading', { name: 'Order not found' }).waitFor();
         const text = await page.locator('body').innerText();

@@ -18,9 +18,8 @@ export function App() {
   const kitchen = /^\/kitchen(?:\/([a-z0-9-]+))?\/?$/.exec(path);
   if (kitchen) return <KitchenPage slug={kitchen[1] ?? null} />;
   const track = /^\/track\/([0-9a-fA-F-]{1,64})\/?$/.exec(path);
-  if (track?.[1]) {
-    return <TrackingPage orderId={track[1]} token={location.searchParams.get('token')} />;
-  }
+  // The page reads the token from the address itself: it may have to move it (tracking-link.ts).
+  if (track?.[1]) return <TrackingPage orderId={track[1]} />;
   const board = /^\/board\/([a-z0-9-]+)\/?$/.exec(path);
   if (board?.[1]) return <ReadyBoardPage slug={board[1]} />;
   if (path === '/' || path === '') return <HomePage />;

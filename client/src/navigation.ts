@@ -8,16 +8,19 @@ const EVENT = 'ticketrail:navigate';
 
 function subscribe(listener: () => void): () => void {
   window.addEventListener('popstate', listener);
+  window.addEventListener('hashchange', listener);
   window.addEventListener(EVENT, listener);
   return () => {
     window.removeEventListener('popstate', listener);
+    window.removeEventListener('hashchange', listener);
     window.removeEventListener(EVENT, listener);
   };
 }
 
-const current = () => window.location.pathname + window.location.search;
+// The fragment too: a tracking link keeps its token there (tracking-link.ts).
+const current = () => window.location.pathname + window.location.search + window.location.hash;
 
-/** The path and query, e.g. "/kitchen/harbour-kitchen?station=grill". */
+/** The path, query and fragment, e.g. "/kitchen/harbour-kitchen?station=grill". */
 export function useLocation(): URL {
   const href = useSyncExternalStore(subscribe, current);
   return new URL(href, window.location.origin);

@@ -46,7 +46,7 @@ export interface TestPage {
   context: BrowserContext;
   /** The page's console errors and uncaught exceptions, in order, as text. */
   errors: string[];
-  /** Closes the page's context. */
+  /** Closes the page's context; fails if the page broke the server's Content-Security-Policy. */
   close: () => Promise<void>;
 }
 
@@ -85,7 +85,20 @@ export async function launchChromium(): Promise<Chromium> {
       page.on('pageerror', (error) => {
         errors.push(`pageerror: ${error.stack ?? error.message}`);
       });
-      return { page, context, errors, close: () => context.close() };
+      return {
+        page,
+        context,
+        errors,
+        close: async () => {
+          await context.close();
+          // The server's Content-Security-Policy must never block our own app
+          // (a style, a script, the live socket): every browser test checks it.
+          const blocked = errors.filter((error) => /Content Security Policy/i.test(error));
+          if (blocked.length > 0) {
+            throw new Error(`The page broke its Content-Security-Policy:\n${blocked.join('\n')}`);
+          }
+        },
+      };
     },
     close: () => browser.close(),
   };

@@ -14,7 +14,9 @@ import {
 } from '@trpc/client';
 import { createTRPCReact } from '@trpc/react-query';
 import type { AppRouter } from '@ticketrail/server';
+import { MAX_BATCH_CALLS } from '@ticketrail/shared';
 import { createBackoff, type RetryDelay } from './backoff';
+import { createSocketBackoff } from './socket-backoff';
 
 export const trpc = createTRPCReact<AppRouter>();
 
@@ -81,6 +83,7 @@ export function webSocketUrl(location: Pick<Location, 'protocol' | 'host'>): str
 export function createTrpcClient(options: ApiClientOptions = {}): ApiClient {
   const getSessionToken = options.getSessionToken ?? (() => null);
   const getTrackingToken = options.getTrackingToken ?? (() => null);
+  const reconnects = createSocketBackoff(options.retryDelayMs ?? createBackoff());
   const wsClient = createWSClient({
     // A function, so the address is read when connecting rather than at import time.
     url: () => options.wsUrl ?? webSocketUrl(window.location),
@@ -92,7 +95,9 @@ export function createTrpcClient(options: ApiClientOptions = {}): ApiClient {
       const trackingToken = getTrackingToken();
       return { ...(token ? { token } : {}), ...(trackingToken ? { trackingToken } : {}) };
     },
-    retryDelayMs: options.retryDelayMs ?? createBackoff(),
+    retryDelayMs: reconnects.retryDelayMs,
+    onOpen: reconnects.onOpen,
+    onClose: reconnects.onClose,
     keepAlive: { enabled: true, ...(options.keepAlive ?? DEFAULT_KEEP_ALIVE) },
     // Pages without a live feed (the home page) then open no socket at all.
     lazy: { enabled: true, closeMs: 30_000 },
@@ -105,6 +110,11 @@ export function createTrpcClient(options: ApiClientOptions = {}): ApiClient {
         true: wsLink({ client: wsClient }),
         false: httpBatchLink({
           url: options.httpUrl ?? '/trpc',
+          // Queries too go as POST: a GET puts the input in the query string,
+          // which access logs keep (a tracking token, say).
+          methodOverride: 'POST',
+          // The server refuses a bigger batch outright (400).
+          maxItems: MAX_BATCH_CALLS,
           headers: () => {
             const token = getSessionToken();
             return token ? { authorization: `Bearer ${token}` } : {};

@@ -2,6 +2,7 @@
  * What the client gets from the router by inference alone: nothing here (or
  * anywhere in client/src) restates a server type by hand.
  */
+import type { TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs } from '@trpc/server';
 import type { AppRouter, RouterInputs, RouterOutputs } from '@ticketrail/server';
 import type { Allergen, OrderStatus } from '@ticketrail/shared';
@@ -117,5 +118,10 @@ describe('live feed types', () => {
       string | null | undefined
     >();
     expectTypeOf<inferRouterInputs<AppRouter>>().toEqualTypeOf<RouterInputs>();
+  });
+
+  it('a refusal tells the client when to try again', () => {
+    type ErrorData = NonNullable<TRPCClientError<AppRouter>['data']>;
+    expectTypeOf<ErrorData['retryAfterSeconds']>().toEqualTypeOf<number | null>();
   });
 });

@@ -33,6 +33,21 @@ function parseStation(value: string | null): Station | null {
   return STATIONS.find((station) => station === value) ?? null;
 }
 
+type Refusal = { message: string; data?: { code?: string } | null } | null | undefined;
+
+/**
+ * The session ended on the server (signed out elsewhere, expired, or the
+ * account deactivated): forget it here and go back to the sign-in form with
+ * the server's words, rather than keep showing a board that no longer updates.
+ */
+function useEndedSession(...refusals: Refusal[]): boolean {
+  const ended = refusals.find((refusal) => refusal?.data?.code === 'UNAUTHORIZED')?.message;
+  useEffect(() => {
+    if (ended !== undefined) session.end(ended);
+  }, [ended]);
+  return ended !== undefined;
+}
+
 interface Location {
   id: number;
   slug: string;
@@ -70,6 +85,7 @@ function Board({
   staffName: string;
 }) {
   const { board, live } = useLiveKitchenBoard(location.id);
+  const ended = useEndedSession(live.error, board.error);
   useScreenWakeLock();
   const [muted, toggleMute] = useMuted();
   // Browsers allow sound only after a touch or key; the hint goes once it is allowed.
@@ -84,6 +100,8 @@ function Board({
   }, [location.name, station]);
 
   const needsTap = !muted && !soundReady;
+  // The sign-in form takes over on the next render.
+  if (ended) return null;
   return (
     <div
       className="kitchen-page"
@@ -135,18 +153,14 @@ function Board({
 
 function SignedInKitchen({ slug, station }: { slug: string | null; station: Station | null }) {
   const me = trpc.auth.me.useQuery(undefined, { retry: false, staleTime: Infinity });
-  const expired = me.error?.data?.code === 'UNAUTHORIZED';
-  useEffect(() => {
-    // The session ended (expired, or signed out elsewhere): back to the sign-in form.
-    if (expired) session.set(null);
-  }, [expired]);
+  const ended = useEndedSession(me.error);
 
   const only = me.data?.locations.length === 1 ? me.data.locations[0] : undefined;
   useEffect(() => {
     if (slug === null && only) navigate(`/kitchen/${only.slug}`, { replace: true });
   }, [slug, only]);
 
-  if (me.isPending) {
+  if (me.isPending || ended) {
     return (
       <main className="page">
         <Loading what="your account" />
@@ -184,7 +198,8 @@ function SignedInKitchen({ slug, station }: { slug: string | null; station: Stat
 
 export function KitchenPage({ slug }: { slug: string | null }) {
   const token = useSyncExternalStore(session.subscribe, session.get);
+  const endedReason = useSyncExternalStore(session.subscribe, session.endedReason);
   const station = parseStation(useLocation().searchParams.get('station'));
-  if (token === null) return <SignIn />;
+  if (token === null) return <SignIn reason={endedReason} />;
   return <SignedInKitchen slug={slug} station={station} />;
 }

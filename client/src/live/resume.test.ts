@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { initialResumePoint, nextResumePoint, restartFromNewest, type ResumePoint } from './resume';
+import {
+  awaitFreshSnapshot,
+  initialResumePoint,
+  nextResumePoint,
+  restartFromNewest,
+  resumeAfterSnapshot,
+  type ResumePoint,
+} from './resume';
 
 /** The cache's cursor over time, and where the subscription resumes from after each. */
 function follow(cursors: (number | null)[], key = 'k'): ResumePoint[] {
@@ -50,5 +57,22 @@ describe('resume point', () => {
   it('restarts after a failure from the newest event the cache holds', () => {
     const last = follow([10, 14]).at(-1)!;
     expect(restartFromNewest(last)).toMatchObject({ from: 14, generation: 1 });
+  });
+
+  it('stops for a fresh snapshot after a refused backlog, then resumes after its cursor', () => {
+    const last = follow([10, 14]).at(-1)!;
+    const waiting = awaitFreshSnapshot(last);
+    expect(waiting.from).toBeNull();
+    // The refetched snapshot lands, far ahead of what the feed had seen.
+    const resumed = nextResumePoint(waiting, 'k', 2_014);
+    expect(resumed).toMatchObject({ from: 2_014, seen: 2_014 });
+    // Nothing more to do once the snapshot's arrival resumed it.
+    expect(resumeAfterSnapshot(resumed, 2_014)).toBe(resumed);
+  });
+
+  it('resumes after a fresh snapshot whose cursor did not move', () => {
+    const waiting = awaitFreshSnapshot(follow([10, 14]).at(-1)!);
+    expect(nextResumePoint(waiting, 'k', 14)).toBe(waiting);
+    expect(resumeAfterSnapshot(waiting, 14)).toMatchObject({ from: 14, generation: 1 });
   });
 });

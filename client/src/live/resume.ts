@@ -45,3 +45,21 @@ export function nextResumePoint(
 export function restartFromNewest(point: ResumePoint): ResumePoint {
   return { ...point, from: point.seen ?? point.from, generation: point.generation + 1 };
 }
+
+/**
+ * The server would not replay so long a backlog (PAYLOAD_TOO_LARGE): the feed
+ * stops until a fresh snapshot is in (`from` null, as before the first one),
+ * then resumes after the new snapshot's cursor, which `nextResumePoint` picks up.
+ */
+export function awaitFreshSnapshot(point: ResumePoint): ResumePoint {
+  return { ...point, from: null };
+}
+
+/**
+ * The fresh snapshot is in at `cursor`. Usually `nextResumePoint` has resumed
+ * from it already; not if the cursor did not move, which this covers.
+ */
+export function resumeAfterSnapshot(point: ResumePoint, cursor: number): ResumePoint {
+  if (point.from !== null) return point;
+  return { ...point, seen: cursor, from: cursor, generation: point.generation + 1 };
+}

@@ -6,14 +6,23 @@
  * subscribes from there, so nothing between the snapshot and the subscription
  * is missed, and applies each event to the TanStack Query cache with the
  * feed's reducer. After a dropped socket tRPC's wsLink re-subscribes by itself
- * with the last event id it saw, and the server replays what was missed.
+ * with the last event id it saw, and the server replays what was missed. A
+ * screen away so long that the backlog is more than the server replays
+ * (MAX_REPLAY_EVENTS) loads a fresh snapshot instead and resumes after it.
  */
 import { skipToken, type SkipToken } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createBackoff, type RetryDelay } from '../api/backoff';
+import { throttled } from '../api/throttle';
 import { ConnectionTracker, DEFAULT_OFFLINE_AFTER_MS, type LiveConnection } from './connection';
 import type { Reducer } from './reducers';
-import { initialResumePoint, nextResumePoint, restartFromNewest } from './resume';
+import {
+  awaitFreshSnapshot,
+  initialResumePoint,
+  nextResumePoint,
+  restartFromNewest,
+  resumeAfterSnapshot,
+} from './resume';
 
 /** What @trpc/react-query's `useSubscription` reports: 'pending' means subscribed and live. */
 export type SubscriptionStatus = 'idle' | 'connecting' | 'pending' | 'error';
@@ -41,6 +50,8 @@ export interface SnapshotQuery<Snapshot> {
   data: Snapshot | undefined;
   /** When the cached data last changed (0 before it first did). */
   dataUpdatedAt: number;
+  /** Loads the snapshot anew; resolves with it (no data when that failed). */
+  refetch: () => Promise<{ data: Snapshot | undefined }>;
 }
 
 export interface UseLiveQueryOptions<Snapshot extends { lastEventId: number }, Input, Item> {
@@ -62,8 +73,15 @@ export interface LiveQueryState extends LiveConnection {
   error: FeedError | null;
 }
 
-/** Errors that another attempt cannot fix: the user must sign in, or the thing is gone. */
+/**
+ * Errors that another attempt cannot fix: the user must sign in, or the thing
+ * is gone. TOO_MANY_REQUESTS is not one of them: it is retried, after the
+ * server's wait if it gave one.
+ */
 const PERMANENT_ERRORS = new Set(['UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'BAD_REQUEST']);
+
+/** The server will not replay the backlog since our cursor: it is too long. */
+const BACKLOG_TOO_LONG = 'PAYLOAD_TOO_LARGE';
 
 export function useLiveQuery<Snapshot extends { lastEventId: number }, Input, Item>(
   options: UseLiveQueryOptions<Snapshot, Input, Item>,
@@ -86,10 +104,31 @@ export function useLiveQuery<Snapshot extends { lastEventId: number }, Input, It
   const connection = useSyncExternalStore(tracker.subscribe, tracker.getState);
   const [error, setError] = useState<FeedError | null>(null);
   const [retryDelay] = useState(() => options.retryDelayMs ?? createBackoff());
-  const retry = useRef<{ attempt: number; timer: ReturnType<typeof setTimeout> | null }>({
-    attempt: 0,
-    timer: null,
-  });
+  const retry = useRef<{
+    attempt: number;
+    timer: ReturnType<typeof setTimeout> | null;
+    mounted: boolean;
+  }>({ attempt: 0, timer: null, mounted: false });
+
+  /** Runs `next` after `delayMs`, instead of anything scheduled before; counts the attempt. */
+  const later = (delayMs: number, next: () => void) => {
+    retry.current.attempt += 1;
+    if (retry.current.timer !== null) clearTimeout(retry.current.timer);
+    retry.current.timer = setTimeout(() => {
+      retry.current.timer = null;
+      next();
+    }, delayMs);
+  };
+
+  /** A fresh snapshot, then the feed after it; again after a wait if the snapshot fails. */
+  const reloadSnapshot = () => {
+    setPoint(awaitFreshSnapshot);
+    void snapshot.refetch().then(({ data }) => {
+      if (!retry.current.mounted) return;
+      if (data) setPoint((current) => resumeAfterSnapshot(current, data.lastEventId));
+      else later(retryDelay(retry.current.attempt), reloadSnapshot);
+    });
+  };
 
   const subscription = feed.useSubscription(
     resume.from === null ? skipToken : feedInput(String(resume.from)),
@@ -102,18 +141,29 @@ export function useLiveQuery<Snapshot extends { lastEventId: number }, Input, It
         retry.current.attempt = 0;
       },
       onError: (failure) => {
-        setError(failure);
-        if (PERMANENT_ERRORS.has(failure.data?.code ?? '')) return;
-        // The server ended the feed (say, the database failed mid-replay). wsLink
-        // only retries dropped sockets, so start again ourselves, from the
-        // newest event the cache holds.
-        const attempt = retry.current.attempt;
-        retry.current.attempt = attempt + 1;
-        if (retry.current.timer !== null) clearTimeout(retry.current.timer);
-        retry.current.timer = setTimeout(() => {
-          retry.current.timer = null;
-          setPoint(restartFromNewest);
-        }, retryDelay(attempt));
+        const code = failure.data?.code ?? '';
+        if (code === BACKLOG_TOO_LONG) {
+          // Routine after a long absence: nothing to tell the user. At once the
+          // first time; after a wait if it keeps happening without events between.
+          const attempt = retry.current.attempt;
+          if (attempt === 0) {
+            retry.current.attempt = 1;
+            reloadSnapshot();
+          } else later(retryDelay(attempt), reloadSnapshot);
+          return;
+        }
+        // Only the server's own refusals are worth words; a socket that failed
+        // under the feed is what the badge's "Reconnecting…" already says.
+        if (failure.data) setError(failure);
+        if (PERMANENT_ERRORS.has(code)) return;
+        // The server ended the feed (say, the database failed mid-replay, or
+        // too many feeds from here). wsLink only retries dropped sockets, so
+        // start again ourselves, from the newest event the cache holds.
+        const wait = Math.max(
+          retryDelay(retry.current.attempt),
+          throttled(failure)?.retryAfterMs ?? 0,
+        );
+        later(wait, () => setPoint(restartFromNewest));
       },
     },
   );
@@ -146,8 +196,10 @@ export function useLiveQuery<Snapshot extends { lastEventId: number }, Input, It
   useEffect(() => {
     tracker.start();
     const pending = retry.current;
+    pending.mounted = true;
     return () => {
       tracker.stop();
+      pending.mounted = false;
       if (pending.timer !== null) clearTimeout(pending.timer);
     };
   }, [tracker]);

@@ -5,20 +5,15 @@
  * order cannot be placed until the guest removes it: nothing is dropped
  * behind their back.
  */
-import { keepPreviousData } from '@tanstack/react-query';
-import type { RouterOutputs } from '@ticketrail/server';
 import { formatMoney } from '@ticketrail/shared';
-import { trpc } from '../api/client';
 import { Sheet } from '../components/Sheet';
 import { itemCount, removeLine, setQuantity, toCartInput, type CartLine } from './cart';
 import { CheckoutForm, type TableChoice } from './CheckoutForm';
 import { optionNames, type MenuItem } from './menu-model';
-import { describeRefusal } from './refusals';
 import { QuantityStepper } from './QuantityStepper';
 import type { PlaceRequest } from './usePlaceOrder';
 import type { Refusal } from './refusals';
-
-type Quote = RouterOutputs['orders']['quote'];
+import { useQuote, type Quote } from './useQuote';
 
 function CartLineRow({
   line,
@@ -81,33 +76,49 @@ function CartLineRow({
 function Totals({
   quote,
   updating,
+  busy,
   currency,
 }: {
   quote: Quote | undefined;
   /** The figures shown are for the cart before its last change. */
   updating: boolean;
+  /** The server asked us to wait before pricing the cart again. */
+  busy: boolean;
   currency: string;
 }) {
+  // Only while the server makes us wait is there anything to explain.
+  const note = !busy || !updating ? null : quote ? BUSY_STALE : BUSY_NONE;
   if (!quote) {
     return (
       <p className="muted" role="status">
-        Working out your total…
+        {note ?? 'Working out your total…'}
       </p>
     );
   }
   return (
-    <dl className={`totals${updating ? ' totals--updating' : ''}`} aria-busy={updating}>
-      <div>
-        <dt>Subtotal</dt>
-        <dd>{formatMoney(quote.subtotalCents, currency)}</dd>
-      </div>
-      <div className="totals__total">
-        <dt>Total</dt>
-        <dd>{formatMoney(quote.totalCents, currency)}</dd>
-      </div>
-    </dl>
+    <>
+      <dl className={`totals${updating ? ' totals--updating' : ''}`} aria-busy={updating}>
+        <div>
+          <dt>Subtotal</dt>
+          <dd>{formatMoney(quote.subtotalCents, currency)}</dd>
+        </div>
+        <div className="totals__total">
+          <dt>Total</dt>
+          <dd>{formatMoney(quote.totalCents, currency)}</dd>
+        </div>
+      </dl>
+      {note ? (
+        <p className="muted" role="status">
+          {note}
+        </p>
+      ) : null}
+    </>
   );
 }
+
+const BUSY_STALE =
+  'Busy just now: this total is from before your last change. It updates in a moment.';
+const BUSY_NONE = 'Busy just now: your total shows in a moment.';
 
 export function CartSheet({
   locationSlug,
@@ -118,6 +129,7 @@ export function CartSheet({
   issues,
   table,
   placing,
+  holding,
   refusal,
   onCartChange,
   onPlace,
@@ -132,20 +144,19 @@ export function CartSheet({
   issues: ReadonlyMap<string, string>;
   table: TableChoice | null;
   placing: boolean;
+  /** The server asked to wait before the next placement (`refusal` says so). */
+  holding: boolean;
   refusal: Refusal | null;
   onCartChange: (change: (cart: CartLine[]) => CartLine[]) => void;
   onPlace: (request: PlaceRequest) => void;
   onClose: () => void;
 }) {
   const quotable = cart.filter((line) => !issues.has(line.key));
-  const quote = trpc.orders.quote.useQuery(
-    { locationSlug, items: toCartInput(quotable) },
-    { enabled: quotable.length > 0, placeholderData: keepPreviousData, retry: false, staleTime: 0 },
-  );
+  const quote = useQuote(locationSlug, quotable);
 
   // Problems by line key: the live menu's first, then the server's quote, then a refused placement.
   const problems = new Map(issues);
-  const quoteRefusal = quote.error ? describeRefusal(quote.error) : null;
+  const quoteRefusal = quote.refusal;
   const mark = (refused: Refusal | null, sent: readonly CartLine[]) => {
     if (!refused) return;
     sent.forEach((line, index) => {
@@ -157,9 +168,9 @@ export function CartSheet({
   mark(refusal, cart);
 
   const priceOf = (line: CartLine): number | null => {
-    if (!quote.data || quote.isPlaceholderData) return null;
+    if (!quote.quote || !quote.current) return null;
     const at = quotable.indexOf(line);
-    return at === -1 ? null : (quote.data.lines[at]?.lineTotalCents ?? null);
+    return at === -1 ? null : (quote.quote.lines[at]?.lineTotalCents ?? null);
   };
 
   const blockedReason = !acceptingOrders
@@ -172,7 +183,8 @@ export function CartSheet({
           ? quoteRefusal.message
           : null;
   // Waiting for the total is not a problem to explain: the totals say it already.
-  const waiting = !quote.data || quote.isPlaceholderData;
+  // Nor is waiting out a refused placement's "too many": the refusal says it.
+  const waiting = !quote.current || holding;
 
   const count = itemCount(cart);
   return (
@@ -202,10 +214,11 @@ export function CartSheet({
               />
             ))}
           </ul>
-          {quote.error || quotable.length === 0 ? null : (
+          {quoteRefusal || quotable.length === 0 ? null : (
             <Totals
-              quote={quote.data}
-              updating={quote.isPlaceholderData || quote.isFetching}
+              quote={quote.quote}
+              updating={quote.updating}
+              busy={quote.busy}
               currency={currency}
             />
           )}

@@ -40,7 +40,10 @@ export function CheckoutForm({
   table: TableChoice | null;
   /** Why the order cannot be placed as the cart stands; null when it can. */
   blockedReason: string | null;
-  /** The total is still on its way: the button waits for it, without a message. */
+  /**
+   * The button waits without a message of its own: for the total (the totals
+   * say so), or out a "too many" (the refusal says so).
+   */
   waiting: boolean;
   placing: boolean;
   refusal: Refusal | null;

@@ -8,9 +8,11 @@ import { useMemo, useState } from 'react';
 import { formatMoney } from '@ticketrail/shared';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LoadError, Loading } from '../components/States';
+import { useClock } from '../lib/clock-context';
 import { useLiveMenu } from '../live/feeds';
 import { navigate, useLocation } from '../navigation';
 import { rememberOrder } from '../tracking/recent-orders';
+import { trackingHref } from '../tracking/tracking-link';
 import { addToCart, cartIssues, itemCount } from './cart';
 import { CartSheet } from './CartSheet';
 import { FilterSheet } from './FilterSheet';
@@ -157,16 +159,20 @@ export function MenuPage({ slug }: { slug: string }) {
     [menu.data],
   );
 
+  const clock = useClock();
   const order = usePlaceOrder(slug, (placed) => {
-    rememberOrder({
-      orderId: placed.order.id,
-      token: placed.trackingToken,
-      displayNumber: placed.order.displayNumber,
-      locationName: menu.data?.location.name ?? slug,
-      placedAt: placed.order.times.placedAt,
-    });
+    rememberOrder(
+      {
+        orderId: placed.order.id,
+        token: placed.trackingToken,
+        displayNumber: placed.order.displayNumber,
+        locationName: menu.data?.location.name ?? slug,
+        placedAt: placed.order.times.placedAt,
+      },
+      clock(),
+    );
     updateCart(() => []);
-    navigate(`/track/${placed.order.id}?token=${encodeURIComponent(placed.trackingToken)}`);
+    navigate(trackingHref(placed.order.id, placed.trackingToken));
   });
 
   if (menu.isPending) {
@@ -297,6 +303,7 @@ export function MenuPage({ slug }: { slug: string }) {
           issues={issues}
           table={table.state === 'valid' ? { secret: table.secret, label: table.label } : null}
           placing={order.placing}
+          holding={order.holding}
           refusal={order.refusal}
           onCartChange={(change) => {
             order.clearRefusal();

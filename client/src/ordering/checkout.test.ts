@@ -160,6 +160,16 @@ describe('describeRefusal', () => {
     expect(refusal.retrySafe).toBe(false);
   });
 
+  it('keeps the cart and the key when there were too many orders from here', () => {
+    const refusal = describeRefusal(
+      apiError('TOO_MANY_REQUESTS', 'Too many orders from here just now. Try again in 30 seconds.'),
+    );
+    expect(refusal.message).toBe(
+      'Too many orders from here just now. Try again in 30 seconds. Your order is kept here, and trying again will not make a second order.',
+    );
+    expect(refusal.retrySafe).toBe(true);
+  });
+
   it('calls a lost answer safe to retry', () => {
     expect(describeRefusal(new TypeError('Failed to fetch')).retrySafe).toBe(true);
     expect(describeRefusal(TRPCClientError.from(new TypeError('Failed to fetch'))).retrySafe).toBe(

@@ -21,7 +21,7 @@ export interface Refusal {
   retrySafe: boolean;
 }
 
-type Kind = CartProblemKind | 'closed' | 'network' | 'other';
+type Kind = CartProblemKind | 'closed' | 'throttled' | 'network' | 'other';
 
 const isApiError = (error: unknown): error is TRPCClientError<AppRouter> =>
   error instanceof TRPCClientError;
@@ -30,6 +30,7 @@ function kindOf(error: unknown): Kind {
   if (!isApiError(error)) return 'network';
   const code = error.data?.code;
   if (code === 'PRECONDITION_FAILED') return 'closed';
+  if (code === 'TOO_MANY_REQUESTS') return 'throttled';
   if (code === 'UNPROCESSABLE_CONTENT') return error.data?.problems?.[0]?.kind ?? 'other';
   // No answer from the server at all (offline, timeout): tRPC gives no code.
   if (!error.data) return 'network';
@@ -49,6 +50,15 @@ export function describeRefusal(error: unknown): Refusal {
   }
   const apiError = isApiError(error) ? error : null;
   const serverMessage = apiError?.message ?? 'Something went wrong.';
+  if (kind === 'throttled') {
+    // Refused before anything was placed; the same key goes with the next try.
+    return {
+      message: `${serverMessage} Your order is kept here, and trying again will not make a second order.`,
+      lineProblems: new Map(),
+      itemProblems: new Map(),
+      retrySafe: true,
+    };
+  }
   if (kind === 'closed') {
     return {
       message: `${serverMessage} Your order is saved here; try again when they open.`,

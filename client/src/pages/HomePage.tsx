@@ -8,17 +8,17 @@ import { ROLE_LABELS } from '@ticketrail/shared';
 import type { RouterOutputs } from '@ticketrail/server';
 import { trpc } from '../api/client';
 import { LoadError, Loading } from '../components/States';
+import { useClock } from '../lib/clock-context';
 import { recentOrders } from '../tracking/recent-orders';
+import { trackingHref } from '../tracking/tracking-link';
 
 type Location = RouterOutputs['menu']['locations'][number];
 type DemoWelcome = NonNullable<RouterOutputs['demo']['welcome']>;
 
-const trackingHref = (orderId: string, token: string) =>
-  `/track/${orderId}?token=${encodeURIComponent(token)}`;
-
 function RecentOrders() {
+  const clock = useClock();
   // Read once per visit: the list only changes when this browser places an order.
-  const orders = recentOrders();
+  const orders = recentOrders(clock());
   if (orders.length === 0) return null;
   return (
     <section aria-labelledby="recent-heading" className="home-section">

@@ -2,6 +2,9 @@
  * The API for component tests: a tRPC link that hands every call to the test,
  * which answers it at once, later, or never (a subscription stays open for
  * the test to push into). The browser tests use the real server instead.
+ *
+ * The providers also fix the pages' clock (`ClockContext`) at TEST_NOW, the
+ * evening the test orders were placed, so no test depends on the day it runs.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { TRPCClientError, type TRPCLink } from '@trpc/client';
@@ -9,6 +12,10 @@ import { observable } from '@trpc/server/observable';
 import type { AppRouter } from '@ticketrail/server';
 import type { ReactNode } from 'react';
 import { trpc } from '../api/client';
+import { ClockContext } from '../lib/clock-context';
+
+/** When component tests happen: half an hour after the test orders' noon (test-support/orders.ts). */
+export const TEST_NOW = new Date('2026-11-24T12:30:00.000Z');
 
 export interface FakeCall {
   path: string;
@@ -17,6 +24,8 @@ export interface FakeCall {
   answer(data: unknown): void;
   /** Refuses the call with a tRPC code and message (`data` adds to the error's data). */
   refuse(code: string, message: string, data?: Record<string, unknown>): void;
+  /** Fails the call with no answer from the server: a socket closed under it, say. */
+  drop(message: string): void;
 }
 
 /** A link that records each call and passes it to `onCall` (which may answer it, or not yet). */
@@ -41,6 +50,7 @@ export function fakeLink(
                 error: { code: -32000, message, data: { code, httpStatus: 400, ...data } },
               }),
             ),
+          drop: (message) => observer.error(TRPCClientError.from(new Error(message))),
         };
         calls.push(call);
         if (subscription) observer.next({ result: { type: 'started' } });
@@ -48,14 +58,21 @@ export function fakeLink(
       });
 }
 
-/** The providers a component under test needs, over `fakeLink`. */
-export function fakeApiProviders(calls: FakeCall[], onCall?: (call: FakeCall) => void) {
+/** The providers a component under test needs, over `fakeLink`; the clock stands at `now`. */
+export function fakeApiProviders(
+  calls: FakeCall[],
+  onCall?: (call: FakeCall) => void,
+  { now = TEST_NOW }: { now?: Date } = {},
+) {
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const client = trpc.createClient({ links: [fakeLink(calls, onCall)] });
+  const clock = () => new Date(now);
   return function Providers({ children }: { children: ReactNode }) {
     return (
       <trpc.Provider client={client} queryClient={queryClient}>
-        <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+        <QueryClientProvider client={queryClient}>
+          <ClockContext.Provider value={clock}>{children}</ClockContext.Provider>
+        </QueryClientProvider>
       </trpc.Provider>
     );
   };

@@ -34,11 +34,19 @@ function answer(track: TrackAnswer) {
 let calls: FakeCall[];
 let nextEventId = 11;
 
-function renderPage(track: TrackAnswer, token: string | null = TOKEN) {
-  const Providers = fakeApiProviders(calls, answer(track));
+/** The tracking link as the checkout and the home page write it. */
+const linkWith = (token: string) => `/track/${ORDER_ID}#token=${token}`;
+
+/** Opens the page at `link` (the address bar's path, query and fragment). */
+function renderPage(
+  track: TrackAnswer,
+  { link = linkWith(TOKEN), now }: { link?: string; now?: Date } = {},
+) {
+  window.history.replaceState(null, '', link);
+  const Providers = fakeApiProviders(calls, answer(track), now ? { now } : {});
   return render(
     <Providers>
-      <TrackingPage orderId={ORDER_ID} token={token} />
+      <TrackingPage orderId={ORDER_ID} />
     </Providers>,
   );
 }
@@ -219,7 +227,7 @@ describe('the stages', () => {
 
 describe('a link that does not match an order', () => {
   it('shows "Order not found" for a missing token without asking the server', async () => {
-    renderPage({ order: guestOrder() }, null);
+    renderPage({ order: guestOrder() }, { link: `/track/${ORDER_ID}` });
     expect(screen.getByRole('heading', { name: 'Order not found' })).toBeTruthy();
     // Give any query a chance to start: none may.
     await act(() => Promise.resolve());
@@ -227,7 +235,10 @@ describe('a link that does not match an order', () => {
   });
 
   it('shows "Order not found" and nothing about any order when the server refuses', async () => {
-    renderPage({ refuse: 'Order not found. Please check the tracking link.' }, 'x'.repeat(32));
+    renderPage(
+      { refuse: 'Order not found. Please check the tracking link.' },
+      { link: linkWith('x'.repeat(32)) },
+    );
     expect(await screen.findByRole('heading', { name: 'Order not found' })).toBeTruthy();
     expect(calls.map((call) => call.path)).toEqual(['orders.track']);
     const text = document.body.textContent ?? '';
@@ -237,7 +248,7 @@ describe('a link that does not match an order', () => {
   });
 
   it('treats a cut-off token as not found too', () => {
-    renderPage({ order: guestOrder() }, 'short');
+    renderPage({ order: guestOrder() }, { link: linkWith('short') });
     expect(screen.getByRole('heading', { name: 'Order not found' })).toBeTruthy();
     expect(calls).toEqual([]);
   });
@@ -314,11 +325,14 @@ describe('the ready moment', () => {
 });
 
 describe('recent orders', () => {
+  const stored = () =>
+    JSON.parse(window.localStorage.getItem(RECENT_ORDERS_KEY) ?? '[]') as unknown;
+
   it('remembers the order once the server has answered for it', async () => {
     renderPage({ order: preparing() });
     await orderShown();
     await waitFor(() =>
-      expect(JSON.parse(window.localStorage.getItem(RECENT_ORDERS_KEY) ?? '[]')).toEqual([
+      expect(stored()).toEqual([
         {
           orderId: ORDER_ID,
           token: TOKEN,
@@ -328,5 +342,13 @@ describe('recent orders', () => {
         },
       ]),
     );
+  });
+
+  it('does not list an order placed more than two days before now', async () => {
+    // The test clock, not the machine's: three days after the order was placed.
+    renderPage({ order: preparing() }, { now: new Date('2026-11-27T12:30:00.000Z') });
+    await orderShown();
+    await waitFor(() => expect(window.localStorage.getItem(RECENT_ORDERS_KEY)).not.toBeNull());
+    expect(stored()).toEqual([]);
   });
 });

@@ -1,21 +1,24 @@
 /**
- * `/track/<order id>?token=<tracking token>`: the guest's order, live. The
+ * `/track/<order id>#token=<tracking token>`: the guest's order, live. The
  * snapshot and the order's feed keep it current (`useLiveOrder` resumes after
  * a dropped connection or a reload from the server's event log), so the page
  * only ever renders the latest order the server sent.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { trackOrderInputSchema } from '@ticketrail/shared';
 import { trpc } from '../api/client';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LoadError, Loading } from '../components/States';
+import { useClock, type Clock } from '../lib/clock-context';
 import { useLiveOrder } from '../live/feeds';
+import { navigate, useLocation } from '../navigation';
 import { NotifyMe } from './NotifyMe';
 import { OrderHero } from './OrderHero';
 import { OrderItems } from './OrderItems';
 import { OrderNotFound } from './OrderNotFound';
 import { recentOrders, rememberOrder } from './recent-orders';
 import { StageLine } from './StageLine';
+import { readTrackingAddress } from './tracking-link';
 import { headline, showsItemProgress, trackingStages, type GuestOrder } from './tracking-model';
 import { useOrderTitle, useReadyAlerts, useReadyMoment } from './useReadyMoment';
 import './tracking.css';
@@ -23,7 +26,21 @@ import './tracking.css';
 /** Answers that mean "no such order for this link": say so, and nothing else. */
 const NOT_FOUND_CODES = new Set(['NOT_FOUND', 'BAD_REQUEST']);
 
-export function TrackingPage({ orderId, token }: { orderId: string; token: string | null }) {
+/**
+ * The token from the address. An old link's `?token=` moves to the fragment
+ * before anything is fetched (layout effects run before the queries start),
+ * so no request of this page carries it in a Referer.
+ */
+function useTrackingToken(): string | null {
+  const { token, rewrite } = readTrackingAddress(useLocation());
+  useLayoutEffect(() => {
+    if (rewrite) navigate(rewrite, { replace: true });
+  }, [rewrite]);
+  return token;
+}
+
+export function TrackingPage({ orderId }: { orderId: string }) {
+  const token = useTrackingToken();
   // A missing or malformed link cannot match an order: no need to ask the server.
   const link = trackOrderInputSchema.safeParse({ orderId, token });
   if (!link.success) return <OrderNotFound />;
@@ -36,20 +53,18 @@ function useRememberOrder(
   order: GuestOrder | undefined,
   token: string,
   locationName: string | null,
+  clock: Clock,
 ) {
   const orderId = order?.id;
   const displayNumber = order?.displayNumber;
   const placedAt = order?.times.placedAt;
   useEffect(() => {
     if (!orderId || !displayNumber || !placedAt) return;
-    rememberOrder({
-      orderId,
-      token,
-      displayNumber,
-      placedAt,
-      ...(locationName ? { locationName } : {}),
-    });
-  }, [orderId, displayNumber, placedAt, token, locationName]);
+    rememberOrder(
+      { orderId, token, displayNumber, placedAt, ...(locationName ? { locationName } : {}) },
+      clock(),
+    );
+  }, [orderId, displayNumber, placedAt, token, locationName, clock]);
 }
 
 function LiveTracking({ orderId, token }: { orderId: string; token: string }) {
@@ -62,15 +77,16 @@ function LiveTracking({ orderId, token }: { orderId: string; token: string }) {
     staleTime: Infinity,
   });
   const location = locations.data?.find((candidate) => candidate.id === order?.locationId);
+  const clock = useClock();
   const [rememberedName] = useState(
-    () => recentOrders().find((recent) => recent.orderId === orderId)?.locationName ?? null,
+    () => recentOrders(clock()).find((recent) => recent.orderId === orderId)?.locationName ?? null,
   );
   const locationName = location?.name ?? rememberedName;
 
   const alerts = useReadyAlerts(orderId);
   useOrderTitle(order, locationName);
   useReadyMoment(order, { alertsWanted: alerts.wanted, locationName });
-  useRememberOrder(order, token, locationName);
+  useRememberOrder(order, token, locationName, clock);
 
   if (!order) {
     if (snapshot.isError) {

@@ -1,0 +1,111 @@
+// @vitest-environment jsdom
+/**
+ * The kitchen page around the board: a session the server ended while the
+ * board was open (signed out elsewhere, expired, the account deactivated)
+ * sends the crew back to the sign-in form with the server's words, and the
+ * stored session is forgotten. The API is answered by the test; the browser
+ * tests run the real server.
+ */
+import { act, cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { session } from '../auth/session';
+import { fakeApiProviders, lastCall, type FakeCall } from '../test-support/fake-api';
+import { HARBOUR_KITCHEN, ticket } from '../test-support/orders';
+import type { KitchenBoard } from '../live/reducers';
+import { KitchenPage } from './KitchenPage';
+import { SETTINGS } from './test-settings';
+
+const SESSION_KEY = 'ticketrail.session';
+const ENDED = 'Your session has ended. Please sign in again.';
+
+const ME = {
+  id: 3,
+  name: 'Dara',
+  email: 'kitchen@harbour.example',
+  role: 'kitchen',
+  locations: [{ id: HARBOUR_KITCHEN.id, slug: HARBOUR_KITCHEN.slug, name: HARBOUR_KITCHEN.name }],
+};
+
+const BOARD: KitchenBoard = {
+  locationId: HARBOUR_KITCHEN.id,
+  tickets: [ticket(7)],
+  settings: SETTINGS,
+  lastEventId: 20,
+};
+
+let calls: FakeCall[];
+
+beforeEach(() => {
+  calls = [];
+  window.localStorage.clear();
+  window.history.replaceState(null, '', `/kitchen/${HARBOUR_KITCHEN.slug}`);
+  session.set('session-token-of-dara');
+});
+afterEach(() => {
+  cleanup();
+  session.set(null);
+});
+
+function renderKitchen(onCall: (call: FakeCall) => void) {
+  const Providers = fakeApiProviders(calls, onCall);
+  render(
+    <Providers>
+      <KitchenPage slug={HARBOUR_KITCHEN.slug} />
+    </Providers>,
+  );
+}
+
+const answerBoard = (call: FakeCall) => {
+  if (call.path === 'auth.me') call.answer(ME);
+  if (call.path === 'kitchen.board') call.answer(BOARD);
+};
+
+describe('a session that ends while the board is open', () => {
+  it('goes back to the sign-in form with the server’s words, and forgets the session', async () => {
+    renderKitchen(answerBoard);
+    expect(await screen.findByRole('article', { name: /Ticket #007/ })).toBeTruthy();
+    expect(window.localStorage.getItem(SESSION_KEY)).toBe('session-token-of-dara');
+
+    act(() => lastCall(calls, 'kitchen.live').refuse('UNAUTHORIZED', ENDED, { httpStatus: 401 }));
+
+    expect(await screen.findByRole('heading', { name: 'Staff sign-in' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe(ENDED);
+    expect(screen.queryByRole('article')).toBeNull();
+    expect(session.get()).toBeNull();
+    expect(window.localStorage.getItem(SESSION_KEY)).toBeNull();
+  });
+
+  it('does the same when the board itself is refused', async () => {
+    renderKitchen((call) => {
+      if (call.path === 'auth.me') call.answer(ME);
+      if (call.path === 'kitchen.board') call.refuse('UNAUTHORIZED', ENDED, { httpStatus: 401 });
+    });
+    expect(await screen.findByRole('heading', { name: 'Staff sign-in' })).toBeTruthy();
+    expect(screen.getByRole('status').textContent).toBe(ENDED);
+    expect(session.get()).toBeNull();
+  });
+
+  it('says nothing of an ended session once someone signs in again', async () => {
+    renderKitchen(answerBoard);
+    await screen.findByRole('article', { name: /Ticket #007/ });
+    act(() => lastCall(calls, 'kitchen.live').refuse('UNAUTHORIZED', ENDED, { httpStatus: 401 }));
+    await screen.findByRole('heading', { name: 'Staff sign-in' });
+    act(() => session.set('a-new-session'));
+    expect(session.endedReason()).toBeNull();
+    expect(await screen.findByRole('article', { name: /Ticket #007/ })).toBeTruthy();
+  });
+
+  it('keeps the board for a feed that only dropped, saying it is reconnecting', async () => {
+    renderKitchen(answerBoard);
+    await screen.findByRole('article', { name: /Ticket #007/ });
+    act(() =>
+      lastCall(calls, 'kitchen.live').refuse('TOO_MANY_REQUESTS', 'Too many live feeds.', {
+        httpStatus: 429,
+        retryAfterSeconds: null,
+      }),
+    );
+    expect(screen.getByRole('article', { name: /Ticket #007/ })).toBeTruthy();
+    expect(screen.getByText('Reconnecting…')).toBeTruthy();
+    expect(session.get()).toBe('session-token-of-dara');
+  });
+});
