@@ -14,6 +14,9 @@ import { useTestDatabase } from './support/setup';
 
 const t = useTestDatabase();
 
+/** A fixed moment (midday in Dublin), so no test straddles a business day's end. */
+const NOON = '2026-11-24T12:00:00.000Z';
+
 /** Callers whose clock the test moves: a guest's screen, and a manager (who may also cancel). */
 async function at(clock: { now: Date }) {
   const deps = testDeps(t.db, () => clock.now);
@@ -34,7 +37,8 @@ async function orderAt(
   kitchen: Awaited<ReturnType<typeof at>>['kitchen'],
   stage: 'placed' | 'accepted' | 'ready' | 'completed' | 'rejected' | 'cancelled',
 ) {
-  const { order } = await guest(t.db).orders.place(pickupOrder(t.fixture));
+  // Placed on the test's clock too: orders are numbered per business day.
+  const { order } = await kitchen.orders.place(pickupOrder(t.fixture));
   const path = {
     placed: [],
     accepted: ['accepted'],
@@ -66,7 +70,7 @@ async function setCollectedSeconds(seconds: number) {
 
 describe(`the ready board (${backend})`, () => {
   it('shows accepted to ready by number, and says whose board it is and what time the server has', async () => {
-    const clock = { now: new Date() };
+    const clock = { now: new Date(NOON) };
     const { screen, kitchen } = await at(clock);
     await orderAt(kitchen, 'ready'); // 1
     await orderAt(kitchen, 'placed'); // 2: not on the board until the kitchen takes it
@@ -97,7 +101,7 @@ describe(`the ready board (${backend})`, () => {
   });
 
   it('keeps a collected number, with when it was collected, for the collected time and no longer', async () => {
-    const clock = { now: new Date() };
+    const clock = { now: new Date(NOON) };
     const { screen, kitchen } = await at(clock);
     const collectedAt = clock.now.toISOString();
     const number = await orderAt(kitchen, 'completed');
@@ -116,7 +120,7 @@ describe(`the ready board (${backend})`, () => {
   });
 
   it('follows a change of the collected time, down to 0: off the board at once', async () => {
-    const clock = { now: new Date() };
+    const clock = { now: new Date(NOON) };
     const { screen, kitchen } = await at(clock);
     const number = await orderAt(kitchen, 'completed');
     const read = () => screen.board.get({ locationSlug: t.fixture.main.slug });
@@ -136,9 +140,9 @@ describe(`the ready board (${backend})`, () => {
   });
 
   it('takes a recalled number back to ready, without its collected time', async () => {
-    const clock = { now: new Date() };
+    const clock = { now: new Date(NOON) };
     const { screen, kitchen } = await at(clock);
-    const { order } = await guest(t.db).orders.place(pickupOrder(t.fixture));
+    const { order } = await screen.orders.place(pickupOrder(t.fixture));
     let version = order.version;
     for (const to of ['accepted', 'ready', 'completed'] as const) {
       version = (
@@ -153,7 +157,7 @@ describe(`the ready board (${backend})`, () => {
   });
 
   it('is for one location: the other location’s numbers never show', async () => {
-    const clock = { now: new Date() };
+    const clock = { now: new Date(NOON) };
     const { screen, kitchen } = await at(clock);
     await orderAt(kitchen, 'accepted');
     const other = await screen.board.get({ locationSlug: t.fixture.other.slug });
