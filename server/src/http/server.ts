@@ -4,15 +4,10 @@
  * way in is bounded: body and batch sizes, sockets per address, feeds per
  * socket, slow requests; and every response carries the security headers.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { TRPCError } from '@trpc/server';
+import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import {
-  getErrorShape,
-  getProcedureAtPath,
-  transformTRPCResponse,
-} from '@trpc/server/unstable-core-do-not-import';
 import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_BATCH_CALLS } from '@ticketrail/shared';
@@ -24,7 +19,9 @@ import { addressKey, clientAddress } from './client-address';
 import { logBudget } from './log-budget';
 import { COMMON_HEADERS } from './security-headers';
 import { createStaticHandler } from './static-files';
+import { gateTrpc } from './trpc-gate';
 import { serveTrpcOverWebSocket } from './trpc-websocket';
+import { socketsPerAddress } from './ws-caps';
 
 export interface ServerOptions {
   deps: AppDeps;
@@ -86,7 +83,6 @@ const MAX_BODY_BYTES = 256 * 1024;
 /** A slow client may not hold a connection open by trickling its request. */
 const HEADERS_TIMEOUT_MS = 15_000;
 const REQUEST_TIMEOUT_MS = 30_000;
-const TRPC_METHODS = new Set(['GET', 'POST', 'HEAD', 'OPTIONS']);
 
 /** How long running requests may take to finish when the server stops. */
 const DRAIN_MS = 5_000;
@@ -132,6 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
     onError: ({ error, path }) => logInternal('trpc', path, error),
   });
+  const gate = gateTrpc(trpc);
   const serveClient = createStaticHandler(options.clientDist);
 
   const limits = { ...DEFAULT_LIMITS, ...options.websocket };
@@ -151,7 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onError: (error, path) => logInternal('ws', path, error),
     onClientFault: (what) => log('ws-client', `[ws] a client's frame was refused: ${what}`),
   });
-  const sockets = socketCounter(limits.socketsPerAddress);
+  const sockets = socketsPerAddress(limits.socketsPerAddress);
   const watchdog = setInterval(() => {
     for (const client of wss.clients) {
       if (client.bufferedAmount > limits.maxBufferedBytes) client.terminate();
@@ -162,37 +159,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/trpc' || path.startsWith('/trpc/')) {
-      // tRPC builds a WHATWG Request, which refuses TRACE and the like with a
-      // throw that would be a 500: any method tRPC does not serve is a 405.
-      if (!TRPC_METHODS.has(req.method ?? '')) {
-        res.setHeader('allow', [...TRPC_METHODS].join(', '));
-        writeTrpcError(
-          res,
-          'METHOD_NOT_SUPPORTED',
-          `${req.method ?? 'That method'} is not served here.`,
-        );
-        return;
-      }
-      // tRPC decodes the procedure's name outside its error handling: a bad
-      // escape (/trpc/%ff) would be a 500. It names no procedure: 404.
-      const name = procedureName(path);
-      if (name === null) {
-        writeTrpcError(res, 'NOT_FOUND', 'There is no procedure at that address.');
-        return;
-      }
-      // Live feeds are capped per socket and per address on the WebSocket;
-      // over HTTP (tRPC's SSE route) they would escape those caps.
-      isSubscription(name).then(
-        (subscription) => {
-          if (!subscription) return trpc(req, res);
-          writeTrpcError(
-            res,
-            'METHOD_NOT_SUPPORTED',
-            'Live updates are served over the WebSocket at /trpc (wsLink), not over HTTP.',
-          );
-        },
-        () => trpc(req, res),
-      );
+      gate(req, res, path);
       return;
     }
     if (path === '/healthz') {
@@ -270,59 +237,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
         server.closeIdleConnections();
       });
       await ownThrottles?.close();
-    },
-  };
-}
-
-/** The procedure path after /trpc/, decoded; null when it cannot be decoded. */
-function procedureName(path: string): string | null {
-  try {
-    return decodeURIComponent(path.slice('/trpc/'.length));
-  } catch {
-    return null;
-  }
-}
-
-async function isSubscription(name: string): Promise<boolean> {
-  const procedure = await getProcedureAtPath(appRouter, name);
-  return procedure?._def.type === 'subscription';
-}
-
-/** An error in tRPC's own shape, for refusals made before tRPC sees the request. */
-function writeTrpcError(
-  res: ServerResponse,
-  code: 'NOT_FOUND' | 'METHOD_NOT_SUPPORTED',
-  message: string,
-): void {
-  const error = new TRPCError({ code, message });
-  const shape = getErrorShape({
-    config: appRouter._def._config,
-    error,
-    type: 'unknown',
-    path: undefined,
-    input: undefined,
-    ctx: undefined,
-  });
-  const body = transformTRPCResponse(appRouter._def._config, { error: shape });
-  res
-    .writeHead(shape.data.httpStatus, { ...COMMON_HEADERS, 'content-type': 'application/json' })
-    .end(JSON.stringify(body));
-}
-
-/** Open sockets per address, against the cap. */
-function socketCounter(cap: number) {
-  const open = new Map<string, number>();
-  return {
-    open(key: string): boolean {
-      const count = open.get(key) ?? 0;
-      if (cap > 0 && count >= cap) return false;
-      open.set(key, count + 1);
-      return true;
-    },
-    close(key: string): void {
-      const count = (open.get(key) ?? 1) - 1;
-      if (count <= 0) open.delete(key);
-      else open.set(key, count);
     },
   };
 }

@@ -23,29 +23,22 @@ import {
   getErrorShape,
   getTRPCErrorFromUnknown,
   isAsyncIterable,
-  parseConnectionParamsFromUnknown,
   parseTRPCMessage,
   transformTRPCResponse,
   TRPCError,
 } from '@trpc/server/unstable-core-do-not-import';
 import { WebSocket, type RawData, type WebSocketServer } from 'ws';
-import { isRoomFeed } from '../realtime/stream';
-import { dataFrame, eventFrame } from '../realtime/wire';
 import type { AppRouter } from '../router';
+import { overCap, type WebSocketCaps } from './ws-caps';
+import {
+  CLOSE_POLICY_VIOLATION,
+  connectionParamsOf,
+  expectsConnectionParams,
+  type ConnectionParams,
+} from './ws-connection-params';
+import { pumpSubscription } from './ws-subscription';
 
 type RequestId = string | number;
-type ConnectionParams = Record<string, string | undefined> | null;
-
-export interface WebSocketCaps {
-  /** Live feeds one socket may hold at once (0: no cap). */
-  maxSubscriptions: number;
-  /** Queries and mutations one socket may have running at once. */
-  maxInFlight: number;
-  /** Calls one message may batch. */
-  maxBatch: number;
-  /** How long a socket that promised connectionParams may take to send them. */
-  connectionParamsMs: number;
-}
 
 export interface TrpcWebSocketOptions<Ctx> {
   wss: WebSocketServer;
@@ -256,7 +249,10 @@ class Connection<Ctx> {
     const context = await this.#context;
     if (!context?.ok) return;
 
-    const refusal = this.#overCap(type);
+    const refusal = overCap(this.#options.caps, type, {
+      subscriptions: this.#subscriptions.size,
+      inFlight: this.#inFlight,
+    });
     if (refusal) {
       this.#fail(id, new TRPCError({ code: 'TOO_MANY_REQUESTS', message: refusal }), path);
       return;
@@ -299,67 +295,19 @@ class Connection<Ctx> {
         });
       }
       this.#send({ id, jsonrpc, result: { type: 'started' } });
-      await this.#pump(id, jsonrpc, result, controller, path, input);
+      const held = controller;
+      await pumpSubscription(this.#socket, id, jsonrpc, result, held, {
+        stopped: () => this.#send({ id, jsonrpc, result: { type: 'stopped' } }),
+        failed: (cause) => this.#fail(id, getTRPCErrorFromUnknown(cause), path, input, jsonrpc),
+      }).finally(() => {
+        // Unless a stop already took it off the books (and the id was reused since).
+        if (this.#subscriptions.get(id) === held) this.#subscriptions.delete(id);
+      });
     } catch (cause) {
       if (controller) this.#subscriptions.delete(id);
       this.#fail(id, getTRPCErrorFromUnknown(cause), path, input, jsonrpc);
     } finally {
       if (!controller) this.#inFlight -= 1;
-    }
-  }
-
-  /** Why a new call of this type is refused on this socket now, or null. */
-  #overCap(type: 'query' | 'mutation' | 'subscription'): string | null {
-    const { maxSubscriptions, maxInFlight } = this.#options.caps;
-    if (type === 'subscription') {
-      return maxSubscriptions > 0 && this.#subscriptions.size >= maxSubscriptions
-        ? `One connection may hold at most ${maxSubscriptions} live feeds; stop one first.`
-        : null;
-    }
-    return maxInFlight > 0 && this.#inFlight >= maxInFlight
-      ? `One connection may run at most ${maxInFlight} calls at once; wait for an answer first.`
-      : null;
-  }
-
-  /** Writes each event of a subscription until it ends, is stopped, or the socket closes. */
-  async #pump(
-    id: RequestId,
-    jsonrpc: '2.0' | undefined,
-    iterable: AsyncIterable<unknown>,
-    controller: AbortController,
-    path: string,
-    input: unknown,
-  ): Promise<void> {
-    if (isRoomFeed(iterable)) {
-      // A room feed writes straight to the socket as events arrive: no promise per event.
-      try {
-        await iterable.pipe((delivery) => {
-          if (this.#socket.readyState === WebSocket.OPEN) {
-            this.#socket.send(eventFrame(id, jsonrpc, delivery));
-          }
-        }, controller.signal);
-        this.#send({ id, jsonrpc, result: { type: 'stopped' } });
-      } catch (cause) {
-        this.#fail(id, getTRPCErrorFromUnknown(cause), path, input, jsonrpc);
-      } finally {
-        if (this.#subscriptions.get(id) === controller) this.#subscriptions.delete(id);
-      }
-      return;
-    }
-    const iterator = iterable[Symbol.asyncIterator]();
-    try {
-      for (;;) {
-        const next = await iterator.next();
-        if (next.done || this.#socket.readyState !== WebSocket.OPEN) break;
-        this.#socket.send(dataFrame(id, jsonrpc, next.value));
-      }
-      this.#send({ id, jsonrpc, result: { type: 'stopped' } });
-    } catch (cause) {
-      this.#fail(id, getTRPCErrorFromUnknown(cause), path, input, jsonrpc);
-    } finally {
-      if (this.#subscriptions.get(id) === controller) this.#subscriptions.delete(id);
-      if (!controller.signal.aborted) controller.abort();
-      await iterator.return?.();
     }
   }
 
@@ -387,34 +335,5 @@ class Connection<Ctx> {
       ctx: undefined,
     });
     this.#send({ id, jsonrpc, error: shape });
-  }
-}
-
-/** The client closed the protocol's rules: RFC 6455's "policy violation". */
-const CLOSE_POLICY_VIOLATION = 1008;
-
-function expectsConnectionParams(url: string | undefined): boolean {
-  // The upgrade's path was checked before; only its query matters here.
-  const query = url?.split('?')[1] ?? '';
-  return new URLSearchParams(query).get('connectionParams') === '1';
-}
-
-/**
- * The first frame of a socket that promised connectionParams:
- * `{"method":"connectionParams","data":{…string values…} | null}`. Anything
- * else is an error to send back, never an exception.
- */
-function connectionParamsOf(message: unknown): ConnectionParams | TRPCError {
-  const refusal = new TRPCError({
-    code: 'BAD_REQUEST',
-    message: 'The first message must be {"method":"connectionParams","data":{…}} with text values.',
-  });
-  if (typeof message !== 'object' || message === null || Array.isArray(message)) return refusal;
-  const { method, data } = message as { method?: unknown; data?: unknown };
-  if (method !== 'connectionParams') return refusal;
-  try {
-    return parseConnectionParamsFromUnknown(data ?? null);
-  } catch {
-    return refusal;
   }
 }
