@@ -19,9 +19,6 @@ export interface AppDeps {
   throttles?: Throttles;
 }
 
-/** How a call arrived. Live feeds run over WebSocket only (see trpc.ts). */
-export type Transport = 'http' | 'websocket' | 'local';
-
 export interface Context {
   db: Kysely<Database>;
   realtime: Realtime;
@@ -31,7 +28,6 @@ export interface Context {
   now: () => Date;
   /** Who is calling, as throttles count them; null for in-process calls. */
   clientAddress: string | null;
-  transport: Transport;
   throttles: Throttles;
 }
 
@@ -39,7 +35,6 @@ export interface ContextSource {
   req?: Pick<IncomingMessage, 'headers'>;
   info?: { connectionParams: Record<string, string | undefined> | null } | undefined;
   clientAddress?: string | null;
-  transport?: Transport;
 }
 
 /** Shared by every in-process context that was given no throttles: nothing counts without an address anyway. */
@@ -53,7 +48,6 @@ export function createContext(deps: AppDeps, source: ContextSource = {}): Contex
     trackingToken: source.info?.connectionParams?.['trackingToken'] ?? null,
     now: deps.now ?? (() => new Date()),
     clientAddress: source.clientAddress ?? null,
-    transport: source.transport ?? 'local',
     throttles: deps.throttles ?? (localThrottles ??= createThrottles()),
   };
 }

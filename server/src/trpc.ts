@@ -49,7 +49,8 @@ export function retryAfterSeconds(error: TRPCError): number | null {
 const t = initTRPC.context<Context>().create({
   isDev: process.env.NODE_ENV === 'development',
   // Live feeds are served over WebSocket only, where they are capped per
-  // socket and per address; tRPC's HTTP (SSE) route for them stays closed.
+  // socket and per address; tRPC's HTTP (SSE) route for them stays closed
+  // (http/trpc-gate.ts answers such a request before tRPC sees it).
   sse: { enabled: false },
   errorFormatter({ shape, error }) {
     const issues = error.cause instanceof ZodError ? inputIssues(error.cause) : null;
@@ -85,23 +86,9 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-/**
- * Refused before the procedure runs, so a subscription's checks and queries
- * cost a stranger's HTTP request nothing. In-process callers may subscribe.
- */
-const websocketFeeds = t.middleware(({ ctx, type, next }) => {
-  if (type === 'subscription' && ctx.transport === 'http') {
-    throw new TRPCError({
-      code: 'METHOD_NOT_SUPPORTED',
-      message: 'Live updates are served over the WebSocket at /trpc (wsLink), not over HTTP.',
-    });
-  }
-  return next();
-});
-
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(domainErrors).use(websocketFeeds);
+export const publicProcedure = t.procedure.use(domainErrors);
 
 /**
  * Public, within the caller's per-address budget for `budget` (generous: a

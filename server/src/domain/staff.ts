@@ -62,6 +62,27 @@ export async function authenticate(
   return session ? loadActor(db, session.staff_id) : null;
 }
 
+/**
+ * Which of these session token hashes still stand (not ended, not expired,
+ * the account active): `authenticate`'s rule for many sessions at once.
+ */
+export async function liveSessionHashes(
+  db: Kysely<Database>,
+  hashes: readonly string[],
+  now: Date,
+): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('staff_sessions')
+    .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
+    .select('staff_sessions.token_hash')
+    .where('staff_sessions.token_hash', 'in', [...hashes])
+    .where('staff_sessions.expires_at', '>', now)
+    .where('staff.active', '=', true)
+    .execute();
+  return new Set(rows.map((row) => row.token_hash));
+}
+
 export async function logout(db: Kysely<Database>, token: string): Promise<void> {
   await db.deleteFrom('staff_sessions').where('token_hash', '=', hashToken(token)).execute();
 }

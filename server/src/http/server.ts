@@ -119,7 +119,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The client sends queries as POST, so no secret (a tracking token) rides in a URL.
     allowMethodOverride: true,
     createContext: ({ req, info }) =>
-      createContext(deps, { req, info, clientAddress: addressOf(req), transport: 'http' }),
+      createContext(deps, { req, info, clientAddress: addressOf(req) }),
     responseMeta: ({ errors }) => {
       const waits = errors.map(retryAfterSeconds).filter((wait) => wait !== null);
       const headers: Record<string, string> = { ...COMMON_HEADERS };
@@ -137,7 +137,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     wss,
     router: appRouter,
     createContext: ({ req, info }) =>
-      createContext(deps, { req, info, clientAddress: addressOf(req), transport: 'websocket' }),
+      createContext(deps, { req, info, clientAddress: addressOf(req) }),
     pingMs: limits.pingMs,
     caps: {
       maxSubscriptions: limits.subscriptionsPerSocket,

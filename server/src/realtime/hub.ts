@@ -71,6 +71,15 @@ export class RoomHub {
   }
 
   /**
+   * The last event id a room delivered, while it is live and caught up; null
+   * when the room is not open here (or is still starting or reading the log).
+   */
+  liveHead(name: RoomName): number | null {
+    const room = this.#rooms.get(name);
+    return room && room.held === null ? room.head : null;
+  }
+
+  /**
    * Adds a listener to a room and resolves once the room is live, with the id
    * the room had delivered up to then: everything after it reaches the listener.
    */

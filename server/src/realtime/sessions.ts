@@ -11,6 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { liveSessionHashes } from '../domain/staff';
 import { hashToken } from '../domain/tokens';
 
 export interface SessionWatchOptions {
@@ -94,7 +95,7 @@ export class SessionWatch {
       const chunk = hashes.slice(start, start + CHECK_CHUNK);
       let alive: Set<string>;
       try {
-        alive = await this.#aliveAmong(chunk);
+        alive = await liveSessionHashes(this.#db, chunk, this.#options.now());
       } catch (error) {
         // The database is away: that is no proof a session ended. Try again next time.
         if (!this.#failing) {
@@ -114,18 +115,6 @@ export class SessionWatch {
       }
     }
     if (this.#watchers.size === 0) this.#stopTimer();
-  }
-
-  async #aliveAmong(hashes: string[]): Promise<Set<string>> {
-    const rows = await this.#db
-      .selectFrom('staff_sessions')
-      .innerJoin('staff', 'staff.id', 'staff_sessions.staff_id')
-      .select('staff_sessions.token_hash')
-      .where('staff_sessions.token_hash', 'in', hashes)
-      .where('staff_sessions.expires_at', '>', this.#options.now())
-      .where('staff.active', '=', true)
-      .execute();
-    return new Set(rows.map((row) => row.token_hash));
   }
 
   #startTimer(): void {

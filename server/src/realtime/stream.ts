@@ -66,15 +66,14 @@ export class RoomFeed<K extends RoomKind> implements AsyncIterable<TrackedEnvelo
   async pipe(emit: (delivery: Delivery) => void, signal: AbortSignal): Promise<void> {
     if (signal.aborted) return;
     if (this.#lastEventId !== null) await this.#refuseLongReplay(this.#lastEventId);
+    // Guests' feeds (the many) have no session: no watch, no extra signal.
+    if (!this.#session) return this.#stream(emit, signal);
     const ended = new AbortController();
-    const unwatch = this.#session
-      ? this.#deps.realtime.sessions.watch(this.#session, () => ended.abort())
-      : null;
+    const unwatch = this.#deps.realtime.sessions.watch(this.#session, () => ended.abort());
     try {
-      // Only staff feeds pay for a combined signal; guests' feeds are the many.
-      await this.#stream(emit, unwatch ? AbortSignal.any([signal, ended.signal]) : signal);
+      await this.#stream(emit, AbortSignal.any([signal, ended.signal]));
     } finally {
-      unwatch?.();
+      unwatch();
     }
     if (ended.signal.aborted && !signal.aborted) {
       throw new TRPCError({
@@ -126,6 +125,11 @@ export class RoomFeed<K extends RoomKind> implements AsyncIterable<TrackedEnvelo
    * told to reload its snapshot instead (one query), then resume from there.
    */
   async #refuseLongReplay(after: number): Promise<void> {
+    // Event ids grow across all rooms, so a live room's head bounds how many of
+    // its events can follow `after`: a screen reconnecting a few events behind
+    // (the usual case, by the thousand after a restart) costs no query.
+    const head = this.#deps.realtime.hub.liveHead(this.#room);
+    if (head !== null && head - after <= MAX_REPLAY_EVENTS) return;
     if (await hasMoreEventsThan(this.#deps.db, this.#room, after, MAX_REPLAY_EVENTS)) {
       throw new TRPCError({
         code: 'PAYLOAD_TOO_LARGE',
