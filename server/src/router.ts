@@ -7,6 +7,7 @@ import { authRouter } from './routers/auth';
 import { boardRouter } from './routers/board';
 import { demoRouter } from './routers/demo';
 import { kitchenRouter } from './routers/kitchen';
+import { liveRouter } from './routers/live';
 import { menuRouter } from './routers/menu';
 import { ordersRouter } from './routers/orders';
 import { staffRouter } from './routers/staff';
@@ -20,6 +21,7 @@ export const appRouter = router({
   board: boardRouter,
   demo: demoRouter,
   staff: staffRouter,
+  live: liveRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -64,6 +64,9 @@ class UnreliableBus implements RoomBus {
   ) {
     this.kind = inner.kind;
   }
+  get state() {
+    return this.inner.state;
+  }
   attach(handlers: BusHandlers) {
     this.inner.attach(handlers);
   }

@@ -18,6 +18,15 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+export interface DatabaseOptions {
+  /**
+   * Told of every error a pooled connection raised outside a query: the
+   * server restarting, failing over, or the network dropping. The pool has
+   * already thrown that connection away; the next query opens a new one.
+   */
+  onPoolError?: (error: Error) => void;
+}
+
 export type DatabaseTarget =
   | { kind: 'postgres'; url: string; maxConnections?: number }
   | { kind: 'pglite'; dataDir: string | null };
@@ -31,12 +40,28 @@ const getTypeParser = ((oid: number, format?: 'text' | 'binary') => {
   return pg.types.getTypeParser(oid, format) as unknown;
 }) as typeof pg.types.getTypeParser;
 
-export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  options: DatabaseOptions = {},
+): Promise<DatabaseHandle> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({
       connectionString: target.url,
       max: target.maxConnections ?? 10,
       types: { getTypeParser },
+    });
+    // An 'error' event nobody listens to ends the process. When Postgres
+    // restarts (57P01, "terminating connection due to administrator command")
+    // every pooled connection raises one: an idle connection on the client
+    // and again through the pool, a checked-out one (inside a transaction,
+    // between two queries) on the client only, as the pool does not listen
+    // while it is lent out. So: report from the client, once per connection,
+    // and give the pool's echo a listener. The query in progress, if any,
+    // fails on its own; the next one opens a new connection.
+    const onPoolError = options.onPoolError ?? (() => {});
+    pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      client.on('error', (error) => onPoolError(error));
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };

@@ -13,6 +13,11 @@
  *
  * A lost *last* message has no successor to reveal it, so the hub also sweeps:
  * after the bus reconnects, after a failed publish, and every `sweepMs`.
+ *
+ * The bus is never waited on. While it is down, live rooms are kept moving by
+ * reading the log every `pollMs` (one query per thousand rooms); a room whose
+ * channel the bus has not confirmed within `subscribeWaitMs` goes live from
+ * the log all the same and is polled until it is confirmed.
  */
 import type { Kysely } from 'kysely';
 import type { RoomName } from '@ticketrail/shared';
@@ -20,10 +25,9 @@ import type { Database } from '../db/schema';
 import { eventsAfter, roomHeads } from '../domain/events';
 import type { RoomBus } from './bus';
 import { feedEvent } from './feeds';
-import { decodeEnvelope, Delivery } from './wire';
-
-/** A bus message as the hub keeps it: the header, and the event still as JSON. */
-type Message = ReturnType<typeof decodeEnvelope>;
+import { SweepSchedule } from './sweep-schedule';
+import { noLiveStats, type BusState, type LiveStats, type RepairKind } from './stats';
+import { decodeEnvelope, Delivery, type Message } from './wire';
 
 export type Listener = (delivery: Delivery) => void;
 
@@ -35,11 +39,18 @@ interface Room {
   /** Messages held while the room starts or reads the log; null when live. */
   held: Message[] | null;
   ready: Promise<void>;
+  /** The bus has not yet confirmed this room's channel: the room is polled. */
+  unconfirmed: boolean;
 }
 
 export interface HubOptions {
   sweepMs: number;
+  /** How often live rooms read the log while the bus is down (default 500 ms). */
+  pollMs?: number;
+  /** How long a starting room waits for the bus before going live from the log (default 2 s). */
+  subscribeWaitMs?: number;
   log: (message: string) => void;
+  stats?: LiveStats;
 }
 
 const REPLAY_PAGE = 500;
@@ -51,18 +62,57 @@ export class RoomHub {
   readonly #rooms = new Map<RoomName, Room>();
   /** Subscribe/unsubscribe calls per channel, kept in order. */
   readonly #channelOps = new Map<RoomName, Promise<void>>();
-  #sweepTimer: NodeJS.Timeout | null = null;
-  #sweepSoon: NodeJS.Timeout | null = null;
+  readonly #unconfirmed = new Set<Room>();
+  readonly #busListeners = new Set<(state: BusState) => void>();
+  readonly #schedule: SweepSchedule;
+  readonly #stats: LiveStats;
+  /** How many times the bus has come up: a room starting across one sweeps itself. */
+  #ups = 0;
   #closed = false;
 
   constructor(db: Kysely<Database>, bus: RoomBus, options: HubOptions) {
     this.#db = db;
     this.#bus = bus;
     this.#options = options;
+    this.#stats = options.stats ?? noLiveStats;
+    this.#schedule = new SweepSchedule({
+      sweepMs: options.sweepMs,
+      pollMs: options.pollMs ?? 500,
+      sweep: () => this.sweep(),
+      poll: () => this.#poll(),
+    });
     bus.attach({
       message: (channel, payload) => this.#receive(channel as RoomName, payload),
-      resync: () => void this.sweep(),
+      down: () => this.#busChanged('down'),
+      up: () => {
+        this.#ups += 1;
+        this.#busChanged('up');
+        void this.sweep();
+      },
     });
+  }
+
+  /** Whether live messages arrive through the bus, or rooms are read from the log. */
+  get busState(): BusState {
+    return this.#bus.state;
+  }
+
+  /** Calls `listener` whenever the bus goes down or comes back; returns the way to stop. */
+  onBusState(listener: (state: BusState) => void): () => void {
+    this.#busListeners.add(listener);
+    return () => this.#busListeners.delete(listener);
+  }
+
+  #busChanged(state: BusState): void {
+    this.#stats.busState(state);
+    this.#updatePolling();
+    for (const listener of this.#busListeners) listener(state);
+  }
+
+  #updatePolling(): void {
+    const needed =
+      this.#rooms.size > 0 && (this.#bus.state === 'down' || this.#unconfirmed.size > 0);
+    this.#schedule.polling(needed);
   }
 
   /** Live rooms in this process (for tests and health output). */
@@ -93,10 +143,12 @@ export class RoomHub {
         head: 0,
         held: [],
         ready: Promise.resolve(),
+        unconfirmed: false,
       };
       created.ready = this.#start(created);
       this.#rooms.set(name, created);
-      this.#startSweeping();
+      this.#schedule.periodic(true);
+      this.#updatePolling();
       room = created;
     }
     room.listeners.add(listener);
@@ -114,17 +166,36 @@ export class RoomHub {
   async #start(room: Room): Promise<void> {
     // Listen first, then read where the log stands: a message published in
     // between is held and then either dropped as old or delivered.
-    await this.#channelOp(room.name, () => this.#bus.subscribe(room.name));
+    const ups = this.#ups;
+    const subscribed = this.#channelOp(room.name, () => this.#bus.subscribe(room.name));
+    if (!(await settlesWithin(subscribed, this.#options.subscribeWaitMs ?? 2000))) {
+      // Redis is slow or hung: the screen is not kept waiting for it.
+      room.unconfirmed = true;
+      this.#unconfirmed.add(room);
+      this.#updatePolling();
+      void subscribed.then(() => {
+        room.unconfirmed = false;
+        this.#unconfirmed.delete(room);
+        this.#updatePolling();
+        // What was published before the channel was confirmed is only in the log.
+        if (this.#rooms.get(room.name) === room) void this.#sweepRooms([room], 'sweep');
+      });
+    }
     const heads = await roomHeads(this.#db, [room.name]);
     room.head = heads.get(room.name) ?? 0;
     this.#release(room);
+    // The bus came back while this room started: the sweep that followed
+    // skipped it, and its head may predate the channel's confirmation.
+    if (ups !== this.#ups) void this.#sweepRooms([room], 'sweep');
   }
 
   #leave(room: Room, listener: Listener): void {
     room.listeners.delete(listener);
     if (room.listeners.size > 0 || this.#rooms.get(room.name) !== room) return;
     this.#rooms.delete(room.name);
-    if (this.#rooms.size === 0) this.#stopSweeping();
+    this.#unconfirmed.delete(room);
+    if (this.#rooms.size === 0) this.#schedule.periodic(false);
+    this.#updatePolling();
     this.#channelOp(room.name, () => this.#bus.unsubscribe(room.name)).catch((error: unknown) =>
       this.#options.log(`[hub] unsubscribing ${room.name} failed: ${String(error)}`),
     );
@@ -161,20 +232,22 @@ export class RoomHub {
     if (envelope.prev !== room.head) {
       // Something between our head and this event has not reached us.
       room.held = [envelope];
-      void this.#catchUp(room);
+      void this.#catchUp(room, 'gap');
       return;
     }
     this.#deliver(
       room,
       envelope.id,
       envelope.json === null ? null : Delivery.fromJson(envelope.id, envelope.json),
+      envelope.at,
     );
   }
 
-  #deliver(room: Room, id: number, delivery: Delivery | null): void {
+  #deliver(room: Room, id: number, delivery: Delivery | null, at: number | null): void {
     room.head = id;
     if (!delivery) return;
     for (const listener of room.listeners) listener(delivery);
+    this.#stats.delivered(room.listeners.size, at === null ? null : Date.now() - at);
   }
 
   /** Delivers what is held, in order; stops early if that starts another catch-up. */
@@ -193,28 +266,43 @@ export class RoomHub {
   }
 
   /** Reads the room's log from its head, delivers it, then what was held meanwhile. */
-  async #catchUp(room: Room): Promise<void> {
+  async #catchUp(room: Room, by: RepairKind): Promise<void> {
     if (this.#rooms.get(room.name) !== room) return;
+    let repaired = 0;
     try {
       for (;;) {
         const page = await eventsAfter(this.#db, room.name, room.head, REPLAY_PAGE);
         for (const stored of page) {
           const event = feedEvent(room.name, stored.event);
-          this.#deliver(room, stored.id, event && Delivery.fromEvent(stored.id, event));
+          const delivery = event && Delivery.fromEvent(stored.id, event);
+          this.#deliver(room, stored.id, delivery, Date.parse(stored.createdAt));
         }
+        repaired += page.length;
         if (page.length < REPLAY_PAGE) break;
       }
       this.#release(room);
     } catch (error) {
       // Keep holding and try again: the database may be restarting.
       this.#options.log(`[hub] reading ${room.name} from the log failed: ${String(error)}`);
-      setTimeout(() => void this.#catchUp(room), 1000).unref();
+      setTimeout(() => void this.#catchUp(room, by), 1000).unref();
+    } finally {
+      if (repaired > 0) this.#stats.repaired(by, repaired);
     }
   }
 
   /** Compares every live room with the log and reads whatever a room is missing. */
-  async sweep(): Promise<void> {
-    const live = [...this.#rooms.values()].filter((room) => room.held === null);
+  sweep(): Promise<void> {
+    return this.#sweepRooms([...this.#rooms.values()], 'sweep');
+  }
+
+  /** While the bus is down every live room, otherwise those it has not confirmed. */
+  #poll(): Promise<void> {
+    const rooms = this.#bus.state === 'down' ? this.#rooms.values() : this.#unconfirmed;
+    return this.#sweepRooms([...rooms], 'poll');
+  }
+
+  async #sweepRooms(rooms: readonly Room[], by: RepairKind): Promise<void> {
+    const live = rooms.filter((room) => room.held === null);
     const CHUNK = 1000;
     for (let start = 0; start < live.length; start += CHUNK) {
       const chunk = live.slice(start, start + CHUNK);
@@ -226,40 +314,42 @@ export class RoomHub {
         for (const room of chunk) {
           if (room.held === null && (heads.get(room.name) ?? 0) > room.head) {
             room.held = [];
-            void this.#catchUp(room);
+            void this.#catchUp(room, by);
           }
         }
       } catch (error) {
-        this.#options.log(`[hub] sweeping live rooms failed: ${String(error)}`);
+        this.#options.log(`[hub] ${by}: reading live rooms' heads failed: ${String(error)}`);
       }
     }
   }
 
   /** A sweep shortly, e.g. after a publish failed: several failures share one. */
   sweepSoon(delayMs = 500): void {
-    if (this.#sweepSoon) return;
-    this.#sweepSoon = setTimeout(() => {
-      this.#sweepSoon = null;
-      void this.sweep();
-    }, delayMs);
-    this.#sweepSoon.unref();
-  }
-
-  #startSweeping(): void {
-    if (this.#sweepTimer || this.#options.sweepMs <= 0) return;
-    this.#sweepTimer = setInterval(() => void this.sweep(), this.#options.sweepMs);
-    this.#sweepTimer.unref();
-  }
-
-  #stopSweeping(): void {
-    if (this.#sweepTimer) clearInterval(this.#sweepTimer);
-    this.#sweepTimer = null;
+    this.#schedule.soon(delayMs);
   }
 
   close(): void {
     this.#closed = true;
-    this.#stopSweeping();
-    if (this.#sweepSoon) clearTimeout(this.#sweepSoon);
+    this.#schedule.stop();
     this.#rooms.clear();
+    this.#unconfirmed.clear();
+    this.#busListeners.clear();
+  }
+}
+
+/** Whether `promise` settles within `ms`. */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  const settled = promise.then(
+    () => true,
+    () => true,
+  );
+  try {
+    return await Promise.race([settled, late]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -9,6 +9,7 @@ import type { RoomBus } from './bus';
 import { feedEvent } from './feeds';
 import { RoomHub } from './hub';
 import { SessionWatch } from './sessions';
+import { noLiveStats, type LiveStats } from './stats';
 import { encodeEnvelope } from './wire';
 
 export interface Realtime {
@@ -22,6 +23,10 @@ export interface Realtime {
 export interface RealtimeOptions {
   /** How often live rooms are compared with the log, as a last resort. */
   sweepMs?: number;
+  /** How often live rooms read the log while the bus is down. */
+  pollMs?: number;
+  /** Where the live layer reports what it does (metrics). */
+  stats?: LiveStats;
   /** How often the sessions behind open staff feeds are re-read; a feed ends within this. */
   sessionCheckMs?: number;
   /** The clock sessions expire by. */
@@ -35,27 +40,45 @@ export function createRealtime(
   options: RealtimeOptions = {},
 ): Realtime {
   const log = options.log ?? ((message: string) => console.error(message));
-  const hub = new RoomHub(db, bus, { sweepMs: options.sweepMs ?? 10_000, log });
+  const stats = options.stats ?? noLiveStats;
+  const hub = new RoomHub(db, bus, {
+    sweepMs: options.sweepMs ?? 10_000,
+    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+    log,
+    stats,
+  });
   const sessions = new SessionWatch(db, {
     checkMs: options.sessionCheckMs ?? 500,
     now: options.now ?? (() => new Date()),
     log,
   });
 
+  // While Redis is away every publish fails: say so once, not once per event.
+  let lastFailureLog = 0;
   const publish = (events: readonly StoredEvent[]) => {
+    const at = Date.now();
     for (const stored of events) {
       for (const room of stored.rooms) {
         const envelope = encodeEnvelope({
           id: stored.id,
           prev: stored.previous[room] ?? 0,
+          at,
           event: feedEvent(room, stored.event),
         });
-        bus.publish(room, envelope).catch((error: unknown) => {
-          // The event is in the log; receivers find the gap by its successor or
-          // by a sweep. Sweep here soon, for this process's own listeners.
-          log(`[realtime] publishing event ${stored.id} to ${room} failed: ${String(error)}`);
-          hub.sweepSoon();
-        });
+        bus.publish(room, envelope).then(
+          () => stats.published(true),
+          (error: unknown) => {
+            stats.published(false);
+            // The event is in the log; receivers find the gap by its successor,
+            // a sweep, or the poll while their bus is down. Sweep here soon, for
+            // this process's own listeners.
+            if (Date.now() - lastFailureLog > 5000) {
+              lastFailureLog = Date.now();
+              log(`[realtime] publishing event ${stored.id} to ${room} failed: ${String(error)}`);
+            }
+            hub.sweepSoon();
+          },
+        );
       }
     }
   };

@@ -30,6 +30,8 @@ export class MemoryBroker {
 
 export class MemoryBus implements RoomBus {
   readonly kind = 'memory';
+  /** In-process: never down. */
+  readonly state = 'up';
   #handlers: BusHandlers | null = null;
   readonly #broker: MemoryBroker;
 

@@ -7,19 +7,30 @@
 import { isTrackedEnvelope } from '@trpc/server/unstable-core-do-not-import';
 import type { FeedEvent } from './feeds';
 
-/** The message on a room's channel: `{"id":…,"prev":…,"event":…}`. */
+/** The message on a room's channel: `{"id":…,"prev":…,"at":…,"event":…}`. */
 export interface Envelope {
   id: number;
   /** The room's previous event id, 0 for its first. */
   prev: number;
+  /** When it was published (ms since the epoch), just after its commit: for the lag metric. */
+  at?: number;
   event: FeedEvent | null;
 }
 
+/** A bus message's header, and its event's JSON (null when the room has nothing to see). */
+export interface Message {
+  id: number;
+  prev: number;
+  at: number | null;
+  json: string | null;
+}
+
 const EVENT_KEY = ',"event":';
-const HEADER = /^\{"id":(\d+),"prev":(\d+),"event":/;
+const HEADER = /^\{"id":(\d+),"prev":(\d+)(?:,"at":(\d+))?,"event":/;
 
 export function encodeEnvelope(envelope: Envelope): string {
-  return `{"id":${envelope.id},"prev":${envelope.prev}${EVENT_KEY}${JSON.stringify(envelope.event)}}`;
+  const at = envelope.at === undefined ? '' : `,"at":${envelope.at}`;
+  return `{"id":${envelope.id},"prev":${envelope.prev}${at}${EVENT_KEY}${JSON.stringify(envelope.event)}}`;
 }
 
 /** One event as a room's listeners receive it: the same object for all of them. */
@@ -55,17 +66,21 @@ export class Delivery {
   }
 }
 
-/** A bus message's header, and its event's JSON (null when the room has nothing to see). */
-export function decodeEnvelope(payload: string): { id: number; prev: number; json: string | null } {
+export function decodeEnvelope(payload: string): Message {
   const header = HEADER.exec(payload);
   if (!header) {
     // Not written by encodeEnvelope (another version, another key order): read it fully.
     const envelope = JSON.parse(payload) as Envelope;
     const json = envelope.event === null ? null : JSON.stringify(envelope.event);
-    return { id: envelope.id, prev: envelope.prev, json };
+    return { id: envelope.id, prev: envelope.prev, at: envelope.at ?? null, json };
   }
   const json = payload.slice(header[0].length, -1);
-  return { id: Number(header[1]), prev: Number(header[2]), json: json === 'null' ? null : json };
+  return {
+    id: Number(header[1]),
+    prev: Number(header[2]),
+    at: header[3] === undefined ? null : Number(header[3]),
+    json: json === 'null' ? null : json,
+  };
 }
 
 /** A subscription's data frame for a room event, as tRPC's wsLink expects a tracked event. */
