@@ -10,12 +10,12 @@ import { seedDemo, type SeedSummary } from './seed/demo';
 
 export async function openAppDatabase(
   config: Pick<Config, 'database'>,
-  options: { seedDemo: boolean },
+  options: { seedDemo: boolean; onPoolError?: (error: Error) => void },
 ): Promise<DatabaseHandle & { seeded: SeedSummary | null }> {
   if (config.database.kind === 'pglite' && config.database.dataDir) {
     await mkdir(config.database.dataDir, { recursive: true });
   }
-  const handle = await openDatabase(config.database);
+  const handle = await openDatabase(config.database, { onPoolError: options.onPoolError });
   try {
     await migrateToLatest(handle.db);
     const seeded = options.seedDemo ? await seedDemo(handle.db) : null;

@@ -5,6 +5,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { LOG_LEVELS } from './observability/logger';
 import { DEFAULT_ADDRESS_LIMITS } from './throttle/per-address';
 import { DEFAULT_SIGN_IN_LIMITS } from './throttle/sign-in';
 
@@ -35,6 +36,14 @@ const schema = z.object({
    * names the caller; without this every guest would share the proxy's address.
    */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** The least severe log lines written (JSON on stderr). */
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /**
+   * A bearer token for GET /metrics. Unset: only a direct connection from
+   * this machine is answered. /metrics has no rate limit, so the token must
+   * be long enough not to be guessed.
+   */
+  METRICS_TOKEN: z.string().min(16, 'use at least 16 characters').optional(),
   // Limits at the public edge (README, "Running in public"). 0 turns one off.
   LIMIT_SOCKETS_PER_ADDRESS: limit(200),
   LIMIT_SUBSCRIPTIONS_PER_SOCKET: limit(32),
@@ -74,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     seedDemo: config.SEED_DEMO ? config.SEED_DEMO === 'true' : !config.DATABASE_URL,
     publicUrl: config.PUBLIC_URL ?? null,
     trustProxy: config.TRUST_PROXY,
+    logLevel: config.LOG_LEVEL,
+    metricsToken: config.METRICS_TOKEN ?? null,
     limits: {
       socketsPerAddress: config.LIMIT_SOCKETS_PER_ADDRESS,
       subscriptionsPerSocket: config.LIMIT_SUBSCRIPTIONS_PER_SOCKET,

@@ -7,6 +7,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
+import type { Metrics } from './observability/metrics';
+import type { ProcedureMetrics } from './observability/procedure-metrics';
 import type { Realtime } from './realtime';
 import { createThrottles, type Throttles } from './throttle';
 
@@ -17,6 +19,8 @@ export interface AppDeps {
   now?: () => Date;
   /** Sign-in and per-address throttles; in-process calls without them get memory ones. */
   throttles?: Throttles;
+  /** The process's metrics; without them (in-process tests) nothing is recorded. */
+  metrics?: Metrics;
 }
 
 export interface Context {
@@ -29,6 +33,8 @@ export interface Context {
   /** Who is calling, as throttles count them; null for in-process calls. */
   clientAddress: string | null;
   throttles: Throttles;
+  /** Where the tRPC middleware reports each call's time and outcome; null records nothing. */
+  metrics: ProcedureMetrics | null;
 }
 
 export interface ContextSource {
@@ -49,6 +55,7 @@ export function createContext(deps: AppDeps, source: ContextSource = {}): Contex
     now: deps.now ?? (() => new Date()),
     clientAddress: source.clientAddress ?? null,
     throttles: deps.throttles ?? (localThrottles ??= createThrottles()),
+    metrics: deps.metrics?.procedures ?? null,
   };
 }
 

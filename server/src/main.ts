@@ -1,6 +1,7 @@
 /**
  * Starts Ticketrail: database ready, one server on one port, and a banner that
- * tells a newcomer where to go and how to sign in.
+ * tells a newcomer where to go and how to sign in. The banner goes to stdout,
+ * for people and scripts/cluster.mjs; log lines go to stderr as JSON.
  */
 import { relative } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -9,6 +10,9 @@ import { openAppDatabase } from './app';
 import { loadConfig, REPO_ROOT } from './config';
 import type { Database } from './db/schema';
 import { startServer } from './http/server';
+import { logLines } from './observability/log-lines';
+import { createLogger } from './observability/logger';
+import { createMetrics } from './observability/metrics';
 import { installProcessGuard } from './process-guard';
 import { createRealtime } from './realtime';
 import { MemoryBus } from './realtime/memory-bus';
@@ -18,13 +22,25 @@ import { createThrottles } from './throttle';
 import { memoryThrottleStore, redisThrottleStore } from './throttle/store';
 
 const config = loadConfig();
-const log = (message: string) => console.error(message);
-const database = await openAppDatabase(config, { seedDemo: config.seedDemo });
+const logger = createLogger({ level: config.logLevel });
+const log = logLines(logger);
+const metrics = createMetrics();
+const database = await openAppDatabase(config, {
+  seedDemo: config.seedDemo,
+  onPoolError: (error) => {
+    metrics.poolError();
+    log(`[database] a pooled connection failed (the next query reconnects): ${error.message}`);
+  },
+});
 const bus =
   config.bus.kind === 'redis'
     ? new RedisBus(config.bus.url, { prefix: config.bus.prefix, log })
     : new MemoryBus();
-const realtime = createRealtime(database.db, bus, { sweepMs: config.sweepMs, log });
+const realtime = createRealtime(database.db, bus, {
+  sweepMs: config.sweepMs,
+  log,
+  stats: metrics.live,
+});
 // With Redis every instance shares each count; a stranger gains nothing by spreading calls.
 const throttles = createThrottles(
   config.bus.kind === 'redis'
@@ -33,11 +49,13 @@ const throttles = createThrottles(
   config.limits.throttles,
 );
 const running = await startServer({
-  deps: { db: database.db, realtime, throttles },
+  deps: { db: database.db, realtime, throttles, metrics },
   port: config.port,
   host: config.host,
   clientDist: config.clientDist,
+  log,
   trustProxy: config.trustProxy,
+  metricsToken: config.metricsToken,
   websocket: {
     socketsPerAddress: config.limits.socketsPerAddress,
     subscriptionsPerSocket: config.limits.subscriptionsPerSocket,
@@ -74,6 +92,10 @@ const lines = [
   '',
 ];
 console.log(lines.join('\n'));
+logger.info(
+  { component: 'process', port: running.port, database: config.database.kind, bus: bus.kind },
+  'ready',
+);
 
 /** The demo logins whose passwords still work; a changed password is not printed. */
 async function demoLoginLines(db: Kysely<Database>): Promise<string[]> {

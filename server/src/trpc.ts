@@ -7,6 +7,7 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { CartProblem } from '@ticketrail/shared';
 import type { Context } from './context';
+import { isDatabaseUnavailable } from './db/unavailable';
 import { DomainError, type DomainErrorKind } from './domain/errors';
 import { authenticate } from './domain/staff';
 import type { AddressBudgetName } from './throttle';
@@ -83,12 +84,40 @@ const domainErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     throw new TRPCError({ code: CODE_OF[cause.kind], message: cause.message, cause });
   }
+  // A database restarting or failing over is not a bug of ours, and the same
+  // call will pass in a moment: 503, which clients retry, rather than a 500.
+  if (!result.ok && result.error.code === 'INTERNAL_SERVER_ERROR') {
+    if (isDatabaseUnavailable(result.error.cause)) {
+      throw new TRPCError({
+        code: 'SERVICE_UNAVAILABLE',
+        message: 'We cannot reach our database right now. Please try again in a moment.',
+        cause: result.error.cause,
+      });
+    }
+  }
+  return result;
+});
+
+/**
+ * Each query's and mutation's time and outcome, for /metrics. Outermost, so
+ * it sees the codes domain errors became and times the whole call (input
+ * parsing, authentication, throttles). A subscription's lifetime is a whole
+ * service, so only its start (or refusal) is counted.
+ */
+const measured = t.middleware(async ({ ctx, path, type, next }) => {
+  const metrics = ctx.metrics;
+  if (!metrics) return next();
+  const started = performance.now();
+  const result = await next();
+  const code = result.ok ? null : result.error.code;
+  if (type === 'subscription') metrics.subscribed(path, code);
+  else metrics.called(path, type, (performance.now() - started) / 1000, code);
   return result;
 });
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(measured).use(domainErrors);
 
 /**
  * Public, within the caller's per-address budget for `budget` (generous: a

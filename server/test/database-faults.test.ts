@@ -11,9 +11,12 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TRPCError } from '@trpc/server';
 import { openDatabase, type DatabaseHandle } from '../src/db/connect';
 import { backend } from './support/database';
+import { guest } from './support/fixture';
 import { waitUntil } from './support/live';
+import { freePort } from './support/redis-server';
 
 const url = process.env.DATABASE_URL;
 
@@ -77,5 +80,29 @@ describe.runIf(backend === 'postgres' && url)('a Postgres connection ended under
 
     const { rows } = await sql<{ one: number }>`select 1 as one`.execute(handle.db);
     expect(rows).toEqual([{ one: 1 }]);
+  });
+});
+
+describe('a database out of reach', () => {
+  it('is SERVICE_UNAVAILABLE with a message a person understands, not a 500', async () => {
+    // Nothing listens there: every query fails to connect, as while Postgres restarts.
+    const port = await freePort();
+    const away = await openDatabase({
+      kind: 'postgres',
+      url: `postgres://postgres@127.0.0.1:${port}/test`,
+    });
+    try {
+      const refusal = await guest(away.db)
+        .menu.locations()
+        .then(
+          () => null,
+          (error: unknown) => error,
+        );
+      expect(refusal).toBeInstanceOf(TRPCError);
+      expect((refusal as TRPCError).code).toBe('SERVICE_UNAVAILABLE');
+      expect((refusal as TRPCError).message).toMatch(/try again in a moment/);
+    } finally {
+      await away.close();
+    }
   });
 });

@@ -111,6 +111,6 @@ describe(`HTTP server (${backend})`, () => {
     expect((await fetch(`${server.url}/assets/missing.js`)).status).toBe(404);
     expect((await fetch(`${server.url}/%2e%2e/%2e%2e/package.json`)).status).toBe(404);
     const health = await fetch(`${server.url}/healthz`);
-    expect(await health.json()).toEqual({ ok: true });
+    expect(await health.json()).toEqual({ ok: true, database: 'up', bus: 'up' });
   });
 });

@@ -49,6 +49,12 @@ export async function openDatabase(
       connectionString: target.url,
       max: target.maxConnections ?? 10,
       types: { getTypeParser },
+      // While Postgres is away a request fails within seconds, rather than
+      // holding its guest's phone and a socket open until the client gives up.
+      connectionTimeoutMillis: 5_000,
+      // A connection whose peer vanished (a failover, a cut network) is found
+      // by TCP keep-alive instead of on the next query that would hang on it.
+      keepAlive: true,
     });
     // An 'error' event nobody listens to ends the process. When Postgres
     // restarts (57P01, "terminating connection due to administrator command")

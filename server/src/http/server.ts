@@ -1,5 +1,6 @@
 /**
- * One HTTP server on one port: tRPC at /trpc, a health check, and the client.
+ * One HTTP server on one port: tRPC at /trpc, a health check, metrics for
+ * this machine's scraper, and the client.
  * It faces strangers (guests' phones reach it from the internet), so every
  * way in is bounded: body and batch sizes, sockets per address, feeds per
  * socket, slow requests; and every response carries the security headers.
@@ -12,6 +13,8 @@ import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_BATCH_CALLS } from '@ticketrail/shared';
 import { createContext, type AppDeps } from '../context';
+import { healthCheck, serveHealth } from '../observability/health';
+import { serveMetrics } from '../observability/metrics-endpoint';
 import { appRouter } from '../router';
 import { createThrottles } from '../throttle';
 import { retryAfterSeconds } from '../trpc';
@@ -32,6 +35,8 @@ export interface ServerOptions {
   websocket?: Partial<WebSocketLimits>;
   /** Reverse proxies in front whose X-Forwarded-For is believed (config TRUST_PROXY). */
   trustProxy?: number;
+  /** Bearer token for /metrics (config METRICS_TOKEN); without one only loopback is answered. */
+  metricsToken?: string | null;
 }
 
 export interface WebSocketLimits {
@@ -149,6 +154,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onClientFault: (what) => log('ws-client', `[ws] a client's frame was refused: ${what}`),
   });
   const sockets = socketsPerAddress(limits.socketsPerAddress);
+  const unwatch = deps.metrics?.watch({
+    sockets: () => wss.clients.size,
+    subscriptions: () => websocket.subscriptionCount(),
+    rooms: () => deps.realtime.hub.roomCount,
+    bus: () => deps.realtime.hub.busState,
+  });
+  const health = healthCheck({
+    ping: () => sql`select 1`.execute(deps.db),
+    bus: () => deps.realtime.hub.busState,
+  });
+  const metricsToken = options.metricsToken ?? null;
   const watchdog = setInterval(() => {
     for (const client of wss.clients) {
       if (client.bufferedAmount > limits.maxBufferedBytes) client.terminate();
@@ -162,15 +178,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       gate(req, res, path);
       return;
     }
-    if (path === '/healthz') {
-      const json = { ...COMMON_HEADERS, 'content-type': 'application/json' };
-      sql`select 1`.execute(options.deps.db).then(
-        () => res.writeHead(200, json).end('{"ok":true}'),
-        () => res.writeHead(503, json).end('{"ok":false}'),
-      );
-      return;
-    }
-    serveClient(req, res).catch((error: unknown) => {
+    const served =
+      path === '/healthz'
+        ? serveHealth(res, health)
+        : path === '/metrics'
+          ? serveMetrics(req, res, deps.metrics?.registry ?? null, metricsToken)
+          : serveClient(req, res);
+    served.catch((error: unknown) => {
       log('http', `[http] ${path}: ${String(error)}`);
       if (!res.headersSent) res.writeHead(500, COMMON_HEADERS).end();
     });
@@ -219,6 +233,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     close: async () => {
       closing = true;
       clearInterval(watchdog);
+      unwatch?.();
       websocket.stop();
       websocket.broadcastReconnect();
       // A moment for the notices to leave before the sockets close.

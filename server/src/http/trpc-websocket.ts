@@ -58,16 +58,19 @@ export interface TrpcWebSocketOptions<Ctx> {
 export interface TrpcWebSocket {
   /** Asks every client to reconnect (a restart or a move to another instance). */
   broadcastReconnect(): void;
+  /** Live feeds open on all sockets now (read when metrics are scraped). */
+  subscriptionCount(): number;
   stop(): void;
 }
 
 export function serveTrpcOverWebSocket<Ctx>(options: TrpcWebSocketOptions<Ctx>): TrpcWebSocket {
   const alive = new WeakSet<WebSocket>();
+  const connections = new WeakMap<WebSocket, Connection<Ctx>>();
   options.wss.on('connection', (socket, req) => {
     alive.add(socket);
     socket.on('pong', () => alive.add(socket));
     try {
-      new Connection(socket, req, options);
+      connections.set(socket, new Connection(socket, req, options));
     } catch (cause) {
       options.onError?.(getTRPCErrorFromUnknown(cause), undefined);
       socket.terminate();
@@ -91,6 +94,12 @@ export function serveTrpcOverWebSocket<Ctx>(options: TrpcWebSocketOptions<Ctx>):
         if (socket.readyState === WebSocket.OPEN) socket.send('{"id":null,"method":"reconnect"}');
       }
     },
+    subscriptionCount: () => {
+      let count = 0;
+      for (const socket of options.wss.clients)
+        count += connections.get(socket)?.subscriptions ?? 0;
+      return count;
+    },
     stop: () => clearInterval(heartbeat),
   };
 }
@@ -108,6 +117,10 @@ class Connection<Ctx> {
   #paramsTimer: NodeJS.Timeout | null = null;
   /** Set once the socket is being closed for breaking the protocol: nothing more is read. */
   #refused = false;
+
+  get subscriptions(): number {
+    return this.#subscriptions.size;
+  }
 
   constructor(socket: WebSocket, req: IncomingMessage, options: TrpcWebSocketOptions<Ctx>) {
     this.#socket = socket;

@@ -99,7 +99,11 @@ export async function signIn(server: JunkServer, fixture: Fixture): Promise<Sess
 /** The health check answers and a valid query returns the fixture's menu. */
 export async function expectServerWell(server: JunkServer, slug: string): Promise<void> {
   const health = await send(server.port, { method: 'GET', path: '/healthz', headers: {} });
-  if (health.kind !== 'response' || health.status !== 200 || health.body !== '{"ok":true}') {
+  if (
+    health.kind !== 'response' ||
+    health.status !== 200 ||
+    health.body !== '{"ok":true,"database":"up","bus":"up"}'
+  ) {
     throw new Error(`GET /healthz after the junk: ${describeOutcome(health)}`);
   }
   const input = encodeURIComponent(JSON.stringify({ locationSlug: slug }));

@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { WebSocket } from 'ws';
 import type { Database } from '../../src/db/schema';
 import { startServer, type RunningServer, type WebSocketLimits } from '../../src/http/server';
+import type { Metrics } from '../../src/observability/metrics';
 import { createRealtime, type Realtime } from '../../src/realtime';
 import type { RoomBus } from '../../src/realtime/bus';
 import { MemoryBroker, MemoryBus } from '../../src/realtime/memory-bus';
@@ -51,15 +52,25 @@ export async function startInstance(
     log?: (line: string) => void;
     /** The clock sessions expire by, for the server and its live layer. */
     now?: () => Date;
+    /** Recorded by the live layer and the server, and served at /metrics. */
+    metrics?: Metrics;
+    metricsToken?: string;
   } = {},
 ): Promise<Instance> {
   const realtime = createRealtime(db, bus, {
     sweepMs: options.sweepMs ?? 0,
     log: () => {},
     ...(options.now ? { now: options.now } : {}),
+    ...(options.metrics ? { stats: options.metrics.live } : {}),
   });
   const server = await startServer({
-    deps: { db, realtime, ...(options.now ? { now: options.now } : {}) },
+    deps: {
+      db,
+      realtime,
+      ...(options.now ? { now: options.now } : {}),
+      ...(options.metrics ? { metrics: options.metrics } : {}),
+    },
+    ...(options.metricsToken ? { metricsToken: options.metricsToken } : {}),
     port: options.port ?? 0,
     clientDist: '/nonexistent',
     log: options.log ?? (() => {}),
