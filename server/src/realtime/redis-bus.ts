@@ -211,6 +211,9 @@ export class RedisBus implements RoomBus {
   /** A subscriber in an unknown state starts over: down, reconnect, subscribe all, up. */
   #restart(reason: string): void {
     this.#log(`[redis] ${reason}; reconnecting the subscriber`);
+    // Down now, not on 'close': a hung peer never answers the FIN that
+    // disconnect() sends, so 'close' (and the reconnect) may wait for it.
+    this.#lost();
     this.subscriber.disconnect(true);
   }
 
