@@ -1,8 +1,8 @@
 /**
  * A real Ticketrail server for one test file: its own database (PGlite in
  * memory, or a fresh Postgres database), migrated and seeded with the demo
- * restaurant, an in-memory bus, and the HTTP/WebSocket server serving the
- * client that globalSetup built.
+ * restaurant, an in-memory bus (or the test's own), and the HTTP/WebSocket
+ * server serving the client that globalSetup built.
  *
  * It can be stopped and started again on the same port with the same data, as
  * a process restart or a deploy would, so tests can check that an open page
@@ -10,6 +10,7 @@
  */
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startServer, type RunningServer } from '@ticketrail/server/src/http/server';
+import type { RoomBus } from '@ticketrail/server/src/realtime/bus';
 import { createRealtime, type Realtime } from '@ticketrail/server/src/realtime/index';
 import { MemoryBus } from '@ticketrail/server/src/realtime/memory-bus';
 import { seedDemo } from '@ticketrail/server/src/seed/demo';
@@ -20,6 +21,8 @@ export interface TicketrailServerOptions {
   clientDist?: string;
   /** Seed the demo restaurant (Harbour Kitchen); true by default. */
   seed?: boolean;
+  /** The live layer's bus, made anew at each start; an in-memory bus (always up) by default. */
+  bus?: () => RoomBus;
 }
 
 export interface TicketrailServer {
@@ -60,7 +63,8 @@ export async function startTicketrail(
   const start = async () => {
     if (running) throw new Error('The Ticketrail server is already running');
     if (closed) throw new Error('The Ticketrail server was closed');
-    const realtime = createRealtime(database.db, new MemoryBus(), { log: record });
+    const bus = options.bus?.() ?? new MemoryBus();
+    const realtime = createRealtime(database.db, bus, { log: record });
     try {
       const server = await startServer({
         deps: { db: database.db, realtime },

@@ -7,6 +7,7 @@ import type { inferRouterInputs } from '@trpc/server';
 import type { AppRouter, RouterInputs, RouterOutputs } from '@ticketrail/server';
 import type { Allergen, OrderStatus } from '@ticketrail/shared';
 import { describe, expectTypeOf, it } from 'vitest';
+import type { ServerLiveStatus } from '../live/server-status';
 import { trpc } from './client';
 
 /** What `useSubscription` hands to `onData`, read off the hook itself. */
@@ -20,6 +21,7 @@ type KitchenItem = OnDataOf<typeof trpc.kitchen.live.useSubscription>;
 type OrderItem = OnDataOf<typeof trpc.orders.live.useSubscription>;
 type BoardItem = OnDataOf<typeof trpc.board.live.useSubscription>;
 type MenuItem = OnDataOf<typeof trpc.menu.live.useSubscription>;
+type StatusItem = OnDataOf<typeof trpc.live.status.useSubscription>;
 
 type KitchenOrderEvent = Extract<KitchenItem['data'], { type: 'order.changed' }>;
 type KitchenTicket = KitchenOrderEvent['ticket'];
@@ -103,6 +105,11 @@ describe('live feed types', () => {
       RouterOutputs['menu']['get']['categories'][number]['items'][number]['id']
     >();
     expectTypeOf<MenuItem['data']['soldOut']>().toEqualTypeOf<boolean>();
+  });
+
+  it('live.status says whether the server’s bus is up, and nothing to resume from', () => {
+    expectTypeOf<StatusItem>().toEqualTypeOf<{ bus: 'up' | 'down' }>();
+    expectTypeOf<ServerLiveStatus>().toEqualTypeOf<StatusItem>();
   });
 
   it('every live input takes an optional resume point', () => {

@@ -18,6 +18,18 @@ describe('ConnectionBadge', () => {
     expect(screen.getByRole('status').textContent).toBe('Live');
   });
 
+  it('says updates are delayed, in its own style, while live but late', () => {
+    render(
+      <ConnectionBadge
+        connection={{ status: 'delayed', offlineSince: null, lastSyncedAt: local(14, 4) }}
+      />,
+    );
+    const badge = screen.getByRole('status');
+    expect(badge.textContent).toBe('Updates delayed · may take a few seconds');
+    expect(badge.className).toBe('live-badge live-badge--delayed');
+    expect(badge.getAttribute('aria-live')).toBe('polite');
+  });
+
   it('says Connecting… before the first connection', () => {
     render(
       <ConnectionBadge

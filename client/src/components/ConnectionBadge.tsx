@@ -16,6 +16,9 @@ function label(connection: LiveConnection): string {
   switch (connection.status) {
     case 'live':
       return 'Live';
+    case 'delayed':
+      // "Updates", not just "Delayed": a guest must not read it as their order running late.
+      return 'Updates delayed';
     case 'connecting':
       return 'Connecting…';
     case 'reconnecting':
@@ -34,6 +37,9 @@ export function ConnectionBadge({ connection }: { connection: LiveConnection }) 
   return (
     <p className={`live-badge live-badge--${status}`} role="status" aria-live="polite">
       <span className="live-badge__label">{label(connection)}</span>
+      {status === 'delayed' ? (
+        <span className="live-badge__detail"> · may take a few seconds</span>
+      ) : null}
       {showSynced ? (
         <span className="live-badge__synced">
           {' '}

@@ -7,7 +7,7 @@
  * tests run the real server.
  */
 import { act, cleanup, render, screen } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../auth/session';
 import { fakeApiProviders, lastCall, type FakeCall } from '../test-support/fake-api';
 import { HARBOUR_KITCHEN, ticket } from '../test-support/orders';
@@ -107,5 +107,20 @@ describe('a session that ends while the board is open', () => {
     expect(screen.getByRole('article', { name: /Ticket #007/ })).toBeTruthy();
     expect(screen.getByText('Reconnecting…')).toBeTruthy();
     expect(session.get()).toBe('session-token-of-dara');
+  });
+});
+
+describe('the board while the server’s bus is down', () => {
+  it('says updates are delayed in the header, and Live again once the bus is back', async () => {
+    renderKitchen(answerBoard);
+    await screen.findByRole('article', { name: /Ticket #007/ });
+    const badge = () => document.querySelector('.kitchen-header .live-badge');
+    await vi.waitFor(() => expect(badge()?.textContent).toBe('Live'));
+    await vi.waitFor(() => lastCall(calls, 'live.status'));
+    act(() => lastCall(calls, 'live.status').answer({ bus: 'down' }));
+    expect(badge()?.textContent).toBe('Updates delayed · may take a few seconds');
+    expect(badge()?.getAttribute('role')).toBe('status');
+    act(() => lastCall(calls, 'live.status').answer({ bus: 'up' }));
+    expect(badge()?.textContent).toBe('Live');
   });
 });

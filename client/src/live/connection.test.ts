@@ -76,6 +76,39 @@ describe('connection state', () => {
     });
   });
 
+  it('is delayed while live and the server says its updates are late, then live again', () => {
+    const { tracker: t, changes } = tracker();
+    t.setLive(true);
+    changes.mockClear();
+    t.setDelayed(true);
+    expect(t.getState()).toEqual({
+      status: 'delayed',
+      offlineSince: null,
+      lastSyncedAt: at('14:00:00'),
+    });
+    t.setDelayed(true); // said again: no change
+    expect(changes).toHaveBeenCalledTimes(1);
+    t.setDelayed(false);
+    expect(t.getState().status).toBe('live');
+    expect(changes).toHaveBeenCalledTimes(2);
+  });
+
+  it('says reconnecting, then offline, rather than delayed once the feed is away', () => {
+    const { tracker: t } = tracker();
+    t.setDelayed(true);
+    // Not live yet: still connecting, however late the server is.
+    expect(t.getState().status).toBe('connecting');
+    t.setLive(true);
+    expect(t.getState().status).toBe('delayed');
+    t.setLive(false);
+    expect(t.getState().status).toBe('reconnecting');
+    vi.advanceTimersByTime(5_000);
+    expect(t.getState().status).toBe('offline');
+    // Back, and the server still says late: delayed again, not offline or plain live.
+    t.setLive(true);
+    expect(t.getState().status).toBe('delayed');
+  });
+
   it('keeps the newest sync time and the same state object when nothing changed', () => {
     const { tracker: t, changes } = tracker();
     t.synced(at('14:00:00'));

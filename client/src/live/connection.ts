@@ -1,18 +1,22 @@
 /**
- * What a screen tells its user about its live feed: live, still connecting,
- * reconnecting after a drop, or offline long enough that what it shows may be
- * stale. Kept outside React (a small store the hook subscribes to) so the
- * clock and the timer live in one testable place, not in renders.
+ * What a screen tells its user about its live feed: live, live but delayed
+ * (the server's bus is down), still connecting, reconnecting after a drop, or
+ * offline long enough that what it shows may be stale. Kept outside React (a
+ * small store the hook subscribes to) so the clock and the timer live in one
+ * testable place, not in renders.
  */
 
 /**
  * - `connecting`: never live yet (the snapshot or the first subscribe is on its way).
  * - `live`: subscribed; every change reaches the screen as it happens.
+ * - `delayed`: subscribed, but the server says its bus is down: changes still
+ *   come (it reads its event log instead), a second or so late. Only a live
+ *   feed can be delayed: a socket that is away says so instead.
  * - `reconnecting`: was live, lost the connection moments ago, and is retrying.
  *   Brief drops (a server restart, a Wi-Fi hand-over) stay here and heal unseen.
  * - `offline`: away (or never connected) for longer than `offlineAfterMs`. Still retrying.
  */
-export type LiveStatus = 'connecting' | 'live' | 'reconnecting' | 'offline';
+export type LiveStatus = 'connecting' | 'live' | 'delayed' | 'reconnecting' | 'offline';
 
 export interface LiveConnection {
   status: LiveStatus;
@@ -39,6 +43,7 @@ export class ConnectionTracker {
   readonly #offlineAfterMs: number;
   readonly #now: () => Date;
   #live = false;
+  #delayed = false;
   #everLive = false;
   /** Null until started; then when it last left live, or when it began trying. */
   #awaySince: Date | null = null;
@@ -86,6 +91,13 @@ export class ConnectionTracker {
     this.#publish();
   }
 
+  /** The server says live updates reach it late (its bus is down), or no longer. */
+  setDelayed(delayed: boolean): void {
+    if (delayed === this.#delayed) return;
+    this.#delayed = delayed;
+    this.#publish();
+  }
+
   /** The screen matched the server at `at` (a snapshot arrived, an event was applied). */
   synced(at: Date = this.#now()): void {
     if (this.#lastSyncedAt && this.#lastSyncedAt >= at) return;
@@ -94,7 +106,10 @@ export class ConnectionTracker {
   }
 
   #compute(): LiveConnection {
-    if (this.#live) return { status: 'live', offlineSince: null, lastSyncedAt: this.#lastSyncedAt };
+    if (this.#live) {
+      const status = this.#delayed ? 'delayed' : 'live';
+      return { status, offlineSince: null, lastSyncedAt: this.#lastSyncedAt };
+    }
     const since = this.#awaySince;
     const away = since ? this.#now().getTime() - since.getTime() : 0;
     if (since && away >= this.#offlineAfterMs) {

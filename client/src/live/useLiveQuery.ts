@@ -9,6 +9,7 @@
  * with the last event id it saw, and the server replays what was missed. A
  * screen away so long that the backlog is more than the server replays
  * (MAX_REPLAY_EVENTS) loads a fresh snapshot instead and resumes after it.
+ * While the server says its bus is down, a live feed reads `delayed`.
  */
 import { skipToken, type SkipToken } from '@tanstack/react-query';
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
@@ -23,6 +24,7 @@ import {
   restartFromNewest,
   resumeAfterSnapshot,
 } from './resume';
+import { useServerLiveStatus } from './server-status';
 
 /** What @trpc/react-query's `useSubscription` reports: 'pending' means subscribed and live. */
 export type SubscriptionStatus = 'idle' | 'connecting' | 'pending' | 'error';
@@ -188,6 +190,12 @@ export function useLiveQuery<Snapshot extends { lastEventId: number }, Input, It
   useEffect(() => {
     tracker.setLive(subscription.status === 'pending');
   }, [tracker, subscription.status]);
+
+  // One report for the whole socket, shared by every feed on it.
+  const bus = useServerLiveStatus(resume.from !== null);
+  useEffect(() => {
+    tracker.setDelayed(bus === 'down');
+  }, [tracker, bus]);
 
   useEffect(() => {
     if (snapshot.dataUpdatedAt > 0) tracker.synced(new Date(snapshot.dataUpdatedAt));

@@ -125,6 +125,16 @@ describe('the ready board page', () => {
     await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Live'));
   });
 
+  it('says updates are delayed while the server’s bus is down, and Live once it is back', async () => {
+    renderPage();
+    await loadBoard(snapshot([entry(7, 'preparing', 3)]));
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Live'));
+    await settle(() => call('live.status').answer({ bus: 'down' }));
+    expect(screen.getByRole('status').textContent).toBe('Updates delayed · may take a few seconds');
+    await settle(() => call('live.status').answer({ bus: 'up' }));
+    expect(screen.getByRole('status').textContent).toBe('Live');
+  });
+
   it('moves a number from Preparing to Ready as it happens, marked as just ready for a while', async () => {
     renderPage();
     await loadBoard(snapshot([entry(7, 'preparing', 3)]));

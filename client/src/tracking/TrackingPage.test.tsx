@@ -27,7 +27,9 @@ function answer(track: TrackAnswer) {
     else if (call.path === 'orders.track') {
       if ('refuse' in track) call.refuse('NOT_FOUND', track.refuse);
       else call.answer({ order: track.order, lastEventId: 10 } satisfies TrackedOrder);
-    } else if (call.path !== 'orders.live') call.refuse('NOT_FOUND', `No ${call.path} here`);
+    } else if (call.path !== 'orders.live' && call.path !== 'live.status') {
+      call.refuse('NOT_FOUND', `No ${call.path} here`);
+    }
   };
 }
 
@@ -222,6 +224,20 @@ describe('the stages', () => {
     push({ ...up, status: 'preparing', version: up.version + 1, times: PREPARING });
     expect(currentStage()?.textContent).toContain('Preparing');
     expect(screen.queryByRole('heading', { name: 'Your order is ready' })).toBeNull();
+  });
+});
+
+describe('the connection badge', () => {
+  it('tells the guest updates are delayed while the server’s bus is down, then Live', async () => {
+    renderPage({ order: preparing() });
+    await orderShown();
+    await waitFor(() => expect(screen.getByRole('status').textContent).toBe('Live'));
+    const status = () => calls.findLast((call) => call.path === 'live.status');
+    await waitFor(() => expect(status()).toBeDefined());
+    act(() => status()?.answer({ bus: 'down' }));
+    expect(screen.getByRole('status').textContent).toBe('Updates delayed · may take a few seconds');
+    act(() => status()?.answer({ bus: 'up' }));
+    expect(screen.getByRole('status').textContent).toBe('Live');
   });
 });
 
