@@ -5,11 +5,14 @@
  * The server's suites run once per database: always on PGlite (embedded, in
  * memory), and on real Postgres when DATABASE_URL is set. The browser suites
  * (client/e2e) drive Debian's Chromium against real servers; they run when it
- * is installed, and always in CI. scripts/test.mjs says loudly when a backend's
- * suites were left out.
+ * is installed, and always in CI. The chaos suite (scripts/chaos) starts its
+ * own Postgres and Redis and breaks them: it runs when their server binaries
+ * are installed, and always in CI. scripts/test.mjs says loudly when a
+ * backend's suites were left out.
  */
 import { existsSync } from 'node:fs';
 import { defineProject, type TestProjectConfiguration } from 'vitest/config';
+import { missingChaosBinaries } from './scripts/chaos/binaries.mjs';
 
 /** Where the browser suites find Chromium (client/e2e/support/chromium.ts). */
 const CHROMIUM_PATH = '/usr/bin/chromium';
@@ -80,6 +83,23 @@ if (existsSync(CHROMIUM_PATH) || process.env.CI) {
         // One browser at a time: each file runs a server and a Chromium.
         fileParallelism: false,
         testTimeout: 60_000,
+        hookTimeout: 120_000,
+      },
+    }),
+  );
+}
+
+// In CI missing Postgres or Redis binaries fail the chaos suite rather than skipping it.
+if (missingChaosBinaries().length === 0 || process.env.CI) {
+  projects.push(
+    defineProject({
+      test: {
+        name: 'chaos',
+        root: './scripts',
+        include: ['chaos/**/*.test.ts'],
+        environment: 'node',
+        // One scenario: minutes of faults under load, each wait with its own deadline.
+        testTimeout: 600_000,
         hookTimeout: 120_000,
       },
     }),

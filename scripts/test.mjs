@@ -2,8 +2,10 @@
 // Suites that need a real Postgres or Redis run when DATABASE_URL / REDIS_URL
 // are set; when they are not, this says so loudly instead of passing quietly.
 // The browser suites need Debian's Chromium: skipped loudly without it, except
-// in CI, where a missing browser fails the run.
+// in CI, where a missing browser fails the run. So does the chaos suite
+// without the Postgres and Redis server binaries it runs privately.
 import { existsSync } from 'node:fs';
+import { missingChaosBinaries } from './chaos/binaries.mjs';
 import { pnpmOrExit, step, warn } from './lib/run.mjs';
 
 // The same path as vitest.workspace.ts and client/e2e/support/chromium.ts.
@@ -36,6 +38,11 @@ if (!hasChromium)
   skipped.push(
     `browser — the end-to-end suites in Chromium (install it: apt-get install chromium → ${CHROMIUM_PATH})`,
   );
+const missingForChaos = missingChaosBinaries();
+if (missingForChaos.length > 0 && !process.env.CI)
+  skipped.push(
+    `chaos — Redis, instance and Postgres failures under load (install ${missingForChaos.join(' and ')})`,
+  );
 
 step('Unit and integration tests (Vitest)');
 await pnpmOrExit(['exec', 'vitest', 'run'], 'The tests');
@@ -44,6 +51,6 @@ if (skipped.length > 0) {
   warn(['SKIPPED SUITES — these did not run:', ...skipped.map((suite) => `  • ${suite}`)]);
 } else {
   console.log(
-    '\n✓ Every suite ran: PGlite and real Postgres, the memory bus and Redis, and Chromium.',
+    '\n✓ Every suite ran: PGlite and real Postgres, the memory bus and Redis, Chromium, and chaos.',
   );
 }
