@@ -6,7 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/connect';
 import { migrateToLatest } from './db/migrate';
-import { seedDemo, type SeedSummary } from './seed/demo';
+import { seedDemo, type SeedSummary } from './demo/seed';
 
 export async function openAppDatabase(
   config: Pick<Config, 'database'>,

@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './db/schema';
 import type { Metrics } from './observability/metrics';
 import type { ProcedureMetrics } from './observability/procedure-metrics';
-import type { Realtime } from './realtime';
+import type { Realtime } from './live';
 import { createThrottles, type Throttles } from './throttle';
 
 export interface AppDeps {

@@ -14,10 +14,10 @@ import { logLines } from './observability/log-lines';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { installProcessGuard } from './process-guard';
-import { createRealtime } from './realtime';
-import { MemoryBus } from './realtime/memory-bus';
-import { RedisBus } from './realtime/redis-bus';
-import { readDemoWelcome } from './seed/demo-status';
+import { createRealtime } from './live';
+import { MemoryBus } from './live/memory-bus';
+import { RedisBus } from './live/redis-bus';
+import { readDemoWelcome } from './demo/status';
 import { createThrottles } from './throttle';
 import { memoryThrottleStore, redisThrottleStore } from './throttle/store';
 

@@ -3,14 +3,14 @@
  * tRPC client, `RouterInputs`/`RouterOutputs` for props and helpers.
  */
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import { authRouter } from './routers/auth';
-import { boardRouter } from './routers/board';
-import { demoRouter } from './routers/demo';
-import { kitchenRouter } from './routers/kitchen';
-import { liveRouter } from './routers/live';
-import { menuRouter } from './routers/menu';
-import { ordersRouter } from './routers/orders';
-import { staffRouter } from './routers/staff';
+import { authRouter } from './staff/auth-router';
+import { boardRouter } from './ready-board/router';
+import { demoRouter } from './demo/router';
+import { kitchenRouter } from './kitchen/router';
+import { liveRouter } from './live/router';
+import { menuRouter } from './menu/router';
+import { ordersRouter } from './orders/router';
+import { staffRouter } from './staff/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({

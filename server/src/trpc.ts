@@ -8,8 +8,8 @@ import { ZodError } from 'zod';
 import type { CartProblem } from '@ticketrail/shared';
 import type { Context } from './context';
 import { isDatabaseUnavailable } from './db/unavailable';
-import { DomainError, type DomainErrorKind } from './domain/errors';
-import { authenticate } from './domain/staff';
+import { DomainError, type DomainErrorKind } from './errors';
+import { authenticate } from './staff/staff';
 import type { AddressBudgetName } from './throttle';
 
 const CODE_OF: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {

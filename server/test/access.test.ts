@@ -9,7 +9,7 @@ import type { Kysely } from 'kysely';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createContext } from '../src/context';
 import type { Database } from '../src/db/schema';
-import { hashToken } from '../src/domain/tokens';
+import { hashToken } from '../src/tokens';
 import { createCaller } from '../src/router';
 import { backend } from './support/database';
 import { PASSWORD, guest, pickupOrder, signedIn, testDeps, type Fixture } from './support/fixture';

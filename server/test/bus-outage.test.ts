@@ -6,9 +6,9 @@
  */
 import { rooms } from '@ticketrail/shared';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { eventsAfter } from '../src/domain/events';
-import { createRealtime } from '../src/realtime';
-import { RedisBus } from '../src/realtime/redis-bus';
+import { eventsAfter } from '../src/live/event-log';
+import { createRealtime } from '../src/live';
+import { RedisBus } from '../src/live/redis-bus';
 import type { Delivered, RouterOutputs } from '../src/router';
 import { guest, PASSWORD, pickupOrder } from './support/fixture';
 import {

@@ -3,7 +3,7 @@
  * transaction, and none for a change that rolled back.
  */
 import { describe, expect, it } from 'vitest';
-import { appendEvent, eventsAfter, onEventsCommitted, transact } from '../src/domain/events';
+import { appendEvent, eventsAfter, onEventsCommitted, transact } from '../src/live/event-log';
 import { rooms } from '@ticketrail/shared';
 import { backend } from './support/database';
 import { guest, pickupOrder, signedIn, tableCounts } from './support/fixture';

@@ -4,10 +4,10 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/domain/passwords';
-import { seedDemo } from '../src/seed/demo';
-import { DEMO_LOCATIONS, DEMO_STAFF } from '../src/seed/demo-data';
-import { readDemoWelcome } from '../src/seed/demo-status';
+import { hashPassword } from '../src/staff/passwords';
+import { seedDemo } from '../src/demo/seed';
+import { DEMO_LOCATIONS, DEMO_STAFF } from '../src/demo/data';
+import { readDemoWelcome } from '../src/demo/status';
 import { backend } from './support/database';
 import { guest } from './support/fixture';
 import { refusal } from './support/refusals';

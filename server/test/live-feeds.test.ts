@@ -6,7 +6,7 @@
 import type { Delivered, RouterOutputs } from '../src/router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rooms } from '@ticketrail/shared';
-import { appendEvent, transact } from '../src/domain/events';
+import { appendEvent, transact } from '../src/live/event-log';
 import { backend } from './support/database';
 import { guest, pickupOrder, signedIn, PASSWORD } from './support/fixture';
 import {

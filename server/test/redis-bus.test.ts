@@ -5,8 +5,8 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BusHandlers } from '../src/realtime/bus';
-import { RedisBus } from '../src/realtime/redis-bus';
+import type { BusHandlers } from '../src/live/bus';
+import { RedisBus } from '../src/live/redis-bus';
 import { waitUntil } from './support/live';
 import { hasRedisServer, startOwnRedis, type OwnRedis } from './support/redis-server';
 

@@ -4,7 +4,7 @@
  */
 import { rooms } from '@ticketrail/shared';
 import { describe, expect, it } from 'vitest';
-import { roomFeed } from '../src/realtime/stream';
+import { roomFeed } from '../src/live/stream';
 import { backend } from './support/database';
 import { guest, pickupOrder, testDeps } from './support/fixture';
 import { waitUntil } from './support/live';

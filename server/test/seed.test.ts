@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '@ticketrail/shared';
-import { seedDemo } from '../src/seed/demo';
-import { DEMO_LOCATIONS, DEMO_STAFF } from '../src/seed/demo-data';
+import { seedDemo } from '../src/demo/seed';
+import { DEMO_LOCATIONS, DEMO_STAFF } from '../src/demo/data';
 import { backend } from './support/database';
 import { guest, tableCounts } from './support/fixture';
 import { useTestDatabase } from './support/setup';

@@ -5,9 +5,9 @@
  * rooms moving by reading the event log. The e2e servers' default, the memory
  * bus, is never down.
  */
-import type { BusHandlers, RoomBus } from '@ticketrail/server/src/realtime/bus';
-import { MemoryBus } from '@ticketrail/server/src/realtime/memory-bus';
-import type { BusState } from '@ticketrail/server/src/realtime/stats';
+import type { BusHandlers, RoomBus } from '@ticketrail/server/src/live/bus';
+import { MemoryBus } from '@ticketrail/server/src/live/memory-bus';
+import type { BusState } from '@ticketrail/server/src/live/stats';
 
 export class SwitchableBus implements RoomBus {
   readonly kind = 'memory';

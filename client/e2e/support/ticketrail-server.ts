@@ -10,10 +10,10 @@
  */
 import { afterAll, beforeAll, inject } from 'vitest';
 import { startServer, type RunningServer } from '@ticketrail/server/src/http/server';
-import type { RoomBus } from '@ticketrail/server/src/realtime/bus';
-import { createRealtime, type Realtime } from '@ticketrail/server/src/realtime/index';
-import { MemoryBus } from '@ticketrail/server/src/realtime/memory-bus';
-import { seedDemo } from '@ticketrail/server/src/seed/demo';
+import type { RoomBus } from '@ticketrail/server/src/live/bus';
+import { createRealtime, type Realtime } from '@ticketrail/server/src/live/index';
+import { MemoryBus } from '@ticketrail/server/src/live/memory-bus';
+import { seedDemo } from '@ticketrail/server/src/demo/seed';
 import { openTestDatabase, type TestDatabase } from '@ticketrail/server/test/support/database';
 
 export interface TicketrailServerOptions {

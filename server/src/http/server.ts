@@ -23,8 +23,8 @@ import { logBudget } from './log-budget';
 import { COMMON_HEADERS } from './security-headers';
 import { createStaticHandler } from './static-files';
 import { gateTrpc } from './trpc-gate';
-import { serveTrpcOverWebSocket } from './trpc-websocket';
-import { socketsPerAddress } from './ws-caps';
+import { serveTrpcOverWebSocket } from './ws/trpc-websocket';
+import { socketsPerAddress } from './ws/caps';
 
 export interface ServerOptions {
   deps: AppDeps;

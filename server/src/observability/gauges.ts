@@ -5,7 +5,7 @@
  * decrement can never leave a gauge wrong.
  */
 import { Gauge, type Registry } from 'prom-client';
-import type { BusState } from '../realtime/stats';
+import type { BusState } from '../live/stats';
 
 export interface LiveSource {
   sockets(): number;

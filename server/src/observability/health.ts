@@ -7,7 +7,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import { COMMON_HEADERS } from '../http/security-headers';
-import type { BusState } from '../realtime/stats';
+import type { BusState } from '../live/stats';
 
 export interface Health {
   ok: boolean;

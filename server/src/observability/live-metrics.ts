@@ -1,10 +1,10 @@
 /**
- * The live layer's reports (realtime/stats.ts) as Prometheus counters and a
+ * The live layer's reports (live/stats.ts) as Prometheus counters and a
  * histogram. The live layer calls these on its hot path, so each is one
  * counter increment or one histogram observation, with no allocation.
  */
 import { Counter, Histogram, type Registry } from 'prom-client';
-import type { BusState, LiveStats, RepairKind } from '../realtime/stats';
+import type { BusState, LiveStats, RepairKind } from '../live/stats';
 
 /** From "as good as instant" to "a screen visibly behind" (a poll or a sweep). */
 const LAG_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];

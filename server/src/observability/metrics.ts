@@ -4,7 +4,7 @@
  * Ticketrail's under `ticketrail_`. Served at /metrics (metrics-endpoint.ts).
  */
 import { collectDefaultMetrics, Counter, Registry } from 'prom-client';
-import type { LiveStats } from '../realtime/stats';
+import type { LiveStats } from '../live/stats';
 import { liveGauges, type Watch } from './gauges';
 import { liveMetrics } from './live-metrics';
 import { procedureMetrics, type ProcedureMetrics } from './procedure-metrics';

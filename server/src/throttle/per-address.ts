@@ -5,7 +5,7 @@
  * what a full room does at the peak of service; what they stop is one
  * machine sending thousands a minute.
  */
-import { throttled } from '../domain/errors';
+import { throttled } from '../errors';
 import { addressKey } from '../http/client-address';
 import { take, type Limiter, type ThrottleStore } from './store';
 import { waitWords } from './words';

@@ -15,7 +15,7 @@
  *   address where the account signed in successfully in the last 14 days:
  *   the kitchen's own tablets keep working during such an attack.
  */
-import { throttled } from '../domain/errors';
+import { throttled } from '../errors';
 import { addressKey } from '../http/client-address';
 import {
   forget,

@@ -6,9 +6,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
 import { createContext, type AppDeps } from '../../src/context';
-import { createRealtime, type Realtime } from '../../src/realtime';
-import { MemoryBus } from '../../src/realtime/memory-bus';
-import { hashPassword } from '../../src/domain/passwords';
+import { createRealtime, type Realtime } from '../../src/live';
+import { MemoryBus } from '../../src/live/memory-bus';
+import { hashPassword } from '../../src/staff/passwords';
 import { createCaller } from '../../src/router';
 import type { PlaceOrderInput, StaffRole } from '@ticketrail/shared';
 import { randomUUID } from 'node:crypto';

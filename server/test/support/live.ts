@@ -10,10 +10,10 @@ import { WebSocket } from 'ws';
 import type { Database } from '../../src/db/schema';
 import { startServer, type RunningServer, type WebSocketLimits } from '../../src/http/server';
 import type { Metrics } from '../../src/observability/metrics';
-import { createRealtime, type Realtime } from '../../src/realtime';
-import type { RoomBus } from '../../src/realtime/bus';
-import { MemoryBroker, MemoryBus } from '../../src/realtime/memory-bus';
-import { RedisBus } from '../../src/realtime/redis-bus';
+import { createRealtime, type Realtime } from '../../src/live';
+import type { RoomBus } from '../../src/live/bus';
+import { MemoryBroker, MemoryBus } from '../../src/live/memory-bus';
+import { RedisBus } from '../../src/live/redis-bus';
 import type { AppRouter } from '../../src/router';
 
 export type BusKind = 'memory' | 'redis';

@@ -1,0 +1,298 @@
+/**
+ * Moving orders and their items through the state machine in shared/. Every
+ * change names the version it was decided on; if the order moved since, the
+ * change is refused as a conflict rather than applied over someone else's.
+ */
+import type { Transaction, Kysely } from 'kysely';
+import {
+  checkItemChange,
+  checkTransition,
+  itemStatusAfterTransition,
+  mayMoveOrderTo,
+  mayWorkItems,
+  nextStage,
+  recallTarget,
+  rollUp,
+  type ItemStatus,
+  type OrderStatus,
+  type Station,
+} from '@ticketrail/shared';
+import type { Database, OrderRow } from '../db/schema';
+import { conflict, invalid, notFound } from '../errors';
+import { appendEvent, transact, type OrderChange } from '../live/event-log';
+import { readKitchenSettings } from '../kitchen/settings';
+import { assertRole, worksAt, type StaffActor } from '../staff/staff';
+import { orderRooms } from './place';
+import { loadTicket, type KitchenTicket } from './views';
+
+/** The column that records when an order reached each status after placing. */
+const STAGE_COLUMN = {
+  accepted: 'accepted_at',
+  preparing: 'preparing_at',
+  ready: 'ready_at',
+  completed: 'completed_at',
+  rejected: 'rejected_at',
+  cancelled: 'cancelled_at',
+} as const satisfies Record<Exclude<OrderStatus, 'placed'>, keyof OrderRow>;
+type StageColumn = (typeof STAGE_COLUMN)[keyof typeof STAGE_COLUMN];
+
+const ACTION_WORDS: Record<OrderStatus, string> = {
+  placed: 'move orders back to placed',
+  accepted: 'accept orders',
+  preparing: 'start orders',
+  ready: 'mark orders ready',
+  completed: 'complete orders',
+  rejected: 'reject orders',
+  cancelled: 'cancel orders',
+};
+
+export interface TransitionInput {
+  orderId: string;
+  expectedVersion: number;
+  to: OrderStatus;
+  reason?: string | undefined;
+}
+
+export async function transitionOrder(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: TransitionInput,
+  now = new Date(),
+): Promise<KitchenTicket> {
+  return transact(db, async (trx) => {
+    assertRole(actor, mayMoveOrderTo(actor.role, input.to), ACTION_WORDS[input.to]);
+    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+    return applyTransition(trx, order, input.to, input.reason ?? null, now);
+  });
+}
+
+/** The kitchen's bump: the next stage forward, whatever the current one is. */
+export async function advanceOrder(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { orderId: string; expectedVersion: number },
+  now = new Date(),
+): Promise<KitchenTicket> {
+  return transact(db, async (trx) => {
+    // Locked (and the location checked) before the next stage is worked out, so
+    // staff of another location learn nothing about the order, not even its status.
+    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+    const to = nextStage(order.status);
+    if (!to) throw invalid(`The order is ${order.status}; there is no next stage.`);
+    assertRole(actor, mayMoveOrderTo(actor.role, to), ACTION_WORDS[to]);
+    return applyTransition(trx, order, to, null, now);
+  });
+}
+
+async function applyTransition(
+  trx: Transaction<Database>,
+  order: OrderRow,
+  to: OrderStatus,
+  reason: string | null,
+  now: Date,
+): Promise<KitchenTicket> {
+  const check = checkTransition(order.status, to);
+  if (!check.ok) throw invalid(check.message);
+
+  const itemStatus = itemStatusAfterTransition(to);
+  if (itemStatus) {
+    await trx
+      .updateTable('order_items')
+      .set({ status: itemStatus, updated_at: now })
+      .where('order_id', '=', order.id)
+      .where('status', '!=', itemStatus)
+      .execute();
+  }
+  const closing = to === 'cancelled' || to === 'rejected';
+  await writeStatus(trx, order, to, now, { cancel_reason: closing ? reason : null });
+  return publishChange(trx, order, { kind: 'status', from: order.status, to });
+}
+
+/**
+ * Undoes the order's last bump: off the board back to ready, or ready back to
+ * preparing, within the location's recall window. The stage left is
+ * unstamped, so the times read as if the bump had not happened; items stay
+ * as they are (a cook taps one back if it needs redoing).
+ */
+export async function recallOrder(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { orderId: string; expectedVersion: number },
+  now = new Date(),
+): Promise<KitchenTicket> {
+  return transact(db, async (trx) => {
+    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+    const to = recallTarget(order.status);
+    if (!to) throw invalid(`Order ${order.number} is ${order.status}; there is no bump to recall.`);
+    assertRole(actor, mayMoveOrderTo(actor.role, to), ACTION_WORDS[to]);
+    // recallTarget only answers for completed and ready, which both have a column.
+    const left = STAGE_COLUMN[order.status as 'completed' | 'ready'];
+    const bumpedAt = order[left];
+    const { recallWindowMinutes } = await readKitchenSettings(trx, order.location_id);
+    if (!bumpedAt || now.getTime() - bumpedAt.getTime() > recallWindowMinutes * 60_000) {
+      throw invalid(
+        `Order ${order.number} was bumped more than ${recallWindowMinutes} minutes ago; ` +
+          'it can no longer be recalled.',
+      );
+    }
+    await trx
+      .updateTable('orders')
+      .set({ [left]: null, status: to, version: order.version + 1, updated_at: now })
+      .where('id', '=', order.id)
+      .execute();
+    return publishChange(trx, order, { kind: 'recalled', from: order.status, to });
+  });
+}
+
+/**
+ * A station's bump on its own view of the ticket: every one of its items on
+ * the order is done. The order rolls up as it would item by item (ready when
+ * nothing is left at any station).
+ */
+export async function bumpStation(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { orderId: string; expectedVersion: number; station: Station },
+  now = new Date(),
+): Promise<KitchenTicket> {
+  return transact(db, async (trx) => {
+    assertRole(actor, mayWorkItems(actor.role), 'mark items');
+    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+    const items = await trx
+      .selectFrom('order_items')
+      .select(['id', 'station', 'status'])
+      .where('order_id', '=', order.id)
+      .execute();
+    const open = items.filter((item) => item.station === input.station && item.status !== 'done');
+    if (open.length === 0) {
+      throw invalid(`Order ${order.number} has nothing left for the ${input.station} station.`);
+    }
+    for (const item of open) {
+      const check = checkItemChange(order.status, item.status, 'done');
+      if (!check.ok) throw invalid(check.message);
+    }
+    const ids = open.map((item) => item.id);
+    await trx
+      .updateTable('order_items')
+      .set({ status: 'done', updated_at: now })
+      .where('id', 'in', ids)
+      .execute();
+    const statuses = items.map((item) => (ids.includes(item.id) ? 'done' : item.status));
+    await writeStatus(trx, order, rollUp(order.status, statuses), now);
+    return publishChange(trx, order, {
+      kind: 'station',
+      station: input.station,
+      orderItemIds: ids,
+    });
+  });
+}
+
+export interface ItemStatusInput {
+  orderId: string;
+  orderItemId: number;
+  expectedVersion: number;
+  status: ItemStatus;
+}
+
+export async function setItemStatus(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: ItemStatusInput,
+  now = new Date(),
+): Promise<KitchenTicket> {
+  return transact(db, async (trx) => {
+    assertRole(actor, mayWorkItems(actor.role), 'mark items');
+    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+    const item = await trx
+      .selectFrom('order_items')
+      .select(['id', 'status'])
+      .where('id', '=', input.orderItemId)
+      .where('order_id', '=', order.id)
+      .executeTakeFirst();
+    if (!item) throw notFound(`Item ${input.orderItemId} is not on this order.`);
+    const check = checkItemChange(order.status, item.status, input.status);
+    if (!check.ok) throw invalid(check.message);
+
+    await trx
+      .updateTable('order_items')
+      .set({ status: input.status, updated_at: now })
+      .where('id', '=', item.id)
+      .execute();
+    const statuses = await trx
+      .selectFrom('order_items')
+      .select('status')
+      .where('order_id', '=', order.id)
+      .execute();
+    const rolledUp = rollUp(
+      order.status,
+      statuses.map((row) => row.status),
+    );
+    await writeStatus(trx, order, rolledUp, now);
+    return publishChange(trx, order, {
+      kind: 'item',
+      orderItemId: item.id,
+      from: item.status,
+      to: input.status,
+    });
+  });
+}
+
+/** Locks the order row and checks that the actor may touch it at the version they saw. */
+async function lockOrder(
+  trx: Transaction<Database>,
+  actor: StaffActor,
+  orderId: string,
+  expectedVersion: number,
+): Promise<OrderRow> {
+  const order = await trx
+    .selectFrom('orders')
+    .selectAll()
+    .where('id', '=', orderId)
+    // Not FOR UPDATE: that would also block inserts that reference the order.
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+  // Another location's order is "not found" too: staff learn nothing about
+  // orders they may not touch, not even that they exist.
+  if (!order || !worksAt(actor, order.location_id)) throw notFound('Order not found.');
+  if (order.version !== expectedVersion) {
+    throw conflict(
+      `Order ${order.number} was changed on another screen (it is now ${order.status}). ` +
+        'The board has been refreshed; try again.',
+    );
+  }
+  return order;
+}
+
+/** Bumps the version and stamps the times of every stage the order reached. */
+async function writeStatus(
+  trx: Transaction<Database>,
+  order: OrderRow,
+  status: OrderStatus,
+  now: Date,
+  extra: { cancel_reason?: string | null } = {},
+): Promise<void> {
+  const stamps: Partial<Record<StageColumn, Date>> = {};
+  // An order that jumps from accepted to ready (all items done) was also preparing.
+  if (status === 'ready' && !order.preparing_at) stamps.preparing_at = now;
+  if (status !== order.status && status !== 'placed') stamps[STAGE_COLUMN[status]] = now;
+  await trx
+    .updateTable('orders')
+    .set({ ...stamps, ...extra, status, version: order.version + 1, updated_at: now })
+    .where('id', '=', order.id)
+    .execute();
+}
+
+async function publishChange(
+  trx: Transaction<Database>,
+  order: OrderRow,
+  change: OrderChange,
+): Promise<KitchenTicket> {
+  const ticket = await loadTicket(trx, order.id);
+  if (!ticket) throw new Error(`Order ${order.id} vanished inside its transaction`);
+  await appendEvent(trx, order.location_id, orderRooms(ticket), {
+    type: 'order.changed',
+    change,
+    ticket,
+  });
+  return ticket;
+}
