@@ -6,9 +6,9 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import type pg from 'pg';
-import type { DomainEvent } from '../../server/src/domain/events';
+import type { DomainEvent } from '../../server/src/live/event-log';
 // The same cut the server makes for each room (its audience's view).
-import { feedEvent } from '../../server/src/realtime/feeds';
+import { feedEvent } from '../../server/src/live/feeds';
 import type { Order } from './load';
 import type { Screen } from './screens';
 

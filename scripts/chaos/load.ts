@@ -5,6 +5,7 @@
  * (a CONFLICT means its view was stale: re-read and go on).
  */
 import { randomUUID } from 'node:crypto';
+import { bumpTarget, type OrderStatus } from '@ticketrail/shared';
 import { errorCode, untilAcknowledged, type Api } from './api';
 import { sleep } from './wait';
 
@@ -20,7 +21,7 @@ export interface Order {
   number: number;
   businessDate: string;
   token: string;
-  status: string;
+  status: OrderStatus;
   version: number;
   /** The first line's order item, and its status (the tracked orders toggle it). */
   itemId: number;
@@ -123,7 +124,11 @@ export class Load {
           (attempt) => {
             const kitchen = kitchens[(instance + attempt) % kitchens.length]!;
             return order.status === 'placed'
-              ? kitchen.kitchen.advance.mutate({ orderId: order.id, expectedVersion })
+              ? kitchen.kitchen.transition.mutate({
+                  orderId: order.id,
+                  expectedVersion,
+                  to: 'accepted',
+                })
               : kitchen.kitchen.setItemStatus.mutate({
                   orderId: order.id,
                   orderItemId: order.itemId,
@@ -193,14 +198,18 @@ export class Load {
         await sleep(50);
         continue;
       }
+      const to = bumpTarget(order.status);
+      if (!to) continue;
       try {
         const expectedVersion = order.version;
+        // The board's bump: kitchen.transition to the next column's status.
         const ticket = await untilAcknowledged(
           `bumping order ${order.number}`,
           (attempt) =>
-            kitchens[(instance + attempt) % kitchens.length]!.kitchen.advance.mutate({
+            kitchens[(instance + attempt) % kitchens.length]!.kitchen.transition.mutate({
               orderId: order.id,
               expectedVersion,
+              to,
             }),
           { stats: this.stats },
         );
@@ -214,7 +223,7 @@ export class Load {
             this.failures.push(`orders.track: ${String(failure)}`),
           );
         } else {
-          this.failures.push(`kitchen.advance: ${String(error)}`);
+          this.failures.push(`kitchen.transition: ${String(error)}`);
           continue;
         }
       }

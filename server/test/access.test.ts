@@ -68,7 +68,6 @@ const staffCalls: [string, (caller: Caller, s: Scene) => Promise<unknown>][] = [
     'kitchen.transition',
     (c, s) => c.kitchen.transition({ orderId: s.placed.id, expectedVersion: 1, to: 'accepted' }),
   ],
-  ['kitchen.advance', (c, s) => c.kitchen.advance({ orderId: s.placed.id, expectedVersion: 1 })],
   [
     'kitchen.setItemStatus',
     (c, s) =>
@@ -128,8 +127,8 @@ const forbiddenCases: [string, StaffKey, (c: Caller, s: Scene) => Promise<unknow
   ['front of house marks an item', 'foh', (c, s) => c.kitchen.setItemStatus({ orderId: s.accepted.id, orderItemId: s.accepted.itemId, expectedVersion: 2, status: 'cooking' }), 'A front-of-house account cannot mark items.'],
   ['front of house 86es an item', 'foh', (c, s) => c.menu.setAvailability({ itemId: s.f.items.burger, available: false }), 'A front-of-house account cannot change what is available.'],
   ['front of house accepts an order', 'foh', (c, s) => c.kitchen.transition({ orderId: s.placed.id, expectedVersion: 1, to: 'accepted' }), 'A front-of-house account cannot accept orders.'],
-  ['front of house bumps a placed order', 'foh', (c, s) => c.kitchen.advance({ orderId: s.placed.id, expectedVersion: 1 }), 'A front-of-house account cannot accept orders.'],
-  ['front of house bumps an accepted order', 'foh', (c, s) => c.kitchen.advance({ orderId: s.accepted.id, expectedVersion: 2 }), 'A front-of-house account cannot start orders.'],
+  ['front of house bumps a placed order', 'foh', (c, s) => c.kitchen.transition({ orderId: s.placed.id, expectedVersion: 1, to: 'accepted' }), 'A front-of-house account cannot accept orders.'],
+  ['front of house bumps an accepted order', 'foh', (c, s) => c.kitchen.transition({ orderId: s.accepted.id, expectedVersion: 2, to: 'preparing' }), 'A front-of-house account cannot start orders.'],
   ['front of house rejects an order', 'foh', (c, s) => c.kitchen.transition({ orderId: s.placed.id, expectedVersion: 1, to: 'rejected' }), 'A front-of-house account cannot reject orders.'],
   ['the kitchen cancels a placed order', 'kitchen', (c, s) => c.kitchen.transition({ orderId: s.placed.id, expectedVersion: 1, to: 'cancelled' }), 'A kitchen account cannot cancel orders.'],
   ['the kitchen cancels an accepted order', 'kitchen', (c, s) => c.kitchen.transition({ orderId: s.accepted.id, expectedVersion: 2, to: 'cancelled', reason: 'x' }), 'A kitchen account cannot cancel orders.'],
@@ -152,7 +151,7 @@ interface Target {
 const unknownElsewhere: [string, StaffKey, (c: Caller, target: Target) => Promise<unknown>][] = [
   ['another location’s kitchen accepts an order', 'otherKitchen', (c, x) => c.kitchen.transition({ orderId: x.placed, expectedVersion: 1, to: 'accepted' })],
   ['another location’s kitchen uses a stale version', 'otherKitchen', (c, x) => c.kitchen.transition({ orderId: x.placed, expectedVersion: 9, to: 'rejected' })],
-  ['another location’s kitchen bumps an order', 'otherKitchen', (c, x) => c.kitchen.advance({ orderId: x.accepted, expectedVersion: 2 })],
+  ['another location’s kitchen bumps an order', 'otherKitchen', (c, x) => c.kitchen.transition({ orderId: x.accepted, expectedVersion: 2, to: 'ready' })],
   ['another location’s kitchen recalls an order', 'otherKitchen', (c, x) => c.kitchen.recall({ orderId: x.accepted, expectedVersion: 2 })],
   ['another location’s kitchen bumps a station', 'otherKitchen', (c, x) => c.kitchen.bumpStation({ orderId: x.accepted, expectedVersion: 2, station: 'grill' })],
   ['another location’s kitchen marks an item', 'otherKitchen', (c, x) => c.kitchen.setItemStatus({ orderId: x.accepted, orderItemId: x.acceptedItem, expectedVersion: 2, status: 'done' })],
@@ -166,7 +165,7 @@ describe(`access (${backend})`, () => {
     const manager = await signedIn(t.db, s.f.staff.manager);
     const first = (await guest(t.db).orders.place(pickupOrder(s.f))).order;
     const second = (await guest(t.db).orders.place(pickupOrder(s.f))).order;
-    await manager.kitchen.advance({ orderId: second.id, expectedVersion: 1 });
+    await manager.kitchen.transition({ orderId: second.id, expectedVersion: 1, to: 'accepted' });
     s.placed = { id: first.id, itemId: first.items[0]?.id ?? 0 };
     s.accepted = { id: second.id, itemId: second.items[0]?.id ?? 0 };
   });
@@ -255,7 +254,8 @@ describe(`access (${backend})`, () => {
       const manager = await signedIn(t.db, s.f.staff.manager);
       await manager.kitchen.transition({ orderId: s.placed.id, expectedVersion: 1, to: status });
       const other = await signedIn(t.db, s.f.staff.otherKitchen);
-      const bump = () => other.kitchen.advance({ orderId: s.placed.id, expectedVersion: 2 });
+      const bump = () =>
+        other.kitchen.transition({ orderId: s.placed.id, expectedVersion: 2, to: 'accepted' });
       const error = await expectRefused(bump, 'NOT_FOUND', 'Order not found.');
       expect(error.message).not.toContain(status);
     },
@@ -302,7 +302,7 @@ describe(`access (${backend})`, () => {
       const { order } = await guest(t.db).orders.place(cart);
       const board = await manager.kitchen.board({ locationId: location.id });
       expect(board.tickets.map((ticket) => ticket.id)).toContain(order.id);
-      await manager.kitchen.advance({ orderId: order.id, expectedVersion: 1 });
+      await manager.kitchen.transition({ orderId: order.id, expectedVersion: 1, to: 'accepted' });
       const line = { orderId: order.id, orderItemId: order.items[0]?.id ?? 0 };
       await manager.kitchen.setItemStatus({ ...line, expectedVersion: 2, status: 'cooking' });
       const ready = await manager.kitchen.setItemStatus({
@@ -311,7 +311,11 @@ describe(`access (${backend})`, () => {
         status: 'done',
       });
       expect(ready.status).toBe('ready');
-      const done = await manager.kitchen.advance({ orderId: order.id, expectedVersion: 4 });
+      const done = await manager.kitchen.transition({
+        orderId: order.id,
+        expectedVersion: 4,
+        to: 'completed',
+      });
       expect(done.status).toBe('completed');
 
       const second = (await guest(t.db).orders.place({ ...cart, idempotencyKey: randomUUID() }))

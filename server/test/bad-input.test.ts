@@ -317,9 +317,9 @@ const transitionCases: Case<Row>[] = [
   ['a NUL byte in the reason', { to: 'cancelled', reason: NUL }, 'BAD_REQUEST', 'reason'],
 ];
 
-/** Changes to bumping the placed order at version 1. */
+/** Changes to recalling the placed order at version 1 (input refused before any recall rule). */
 // prettier-ignore
-const advanceCases: Case<Row>[] = [
+const recallCases: Case<Row>[] = [
   ['an order id that is no uuid', { orderId: 'nope' }, 'BAD_REQUEST', 'That is not an order id.'],
   ['a version of 0', { expectedVersion: 0 }, 'BAD_REQUEST', 'The order version starts at 1.'],
   ['a version as null', { expectedVersion: null }, 'BAD_REQUEST', 'The order version is a number.'],
@@ -355,7 +355,7 @@ describe(`staff procedures refuse bad input with a 4xx and change nothing (${bac
     manager = await signedIn(t.db, f.staff.manager);
     const first = (await guest(t.db).orders.place(pickupOrder(f))).order;
     const second = (await guest(t.db).orders.place(pickupOrder(f))).order;
-    await manager.kitchen.advance({ orderId: second.id, expectedVersion: 1 });
+    await manager.kitchen.transition({ orderId: second.id, expectedVersion: 1, to: 'accepted' });
     s.placed = { id: first.id, itemId: first.items[0]?.id ?? 0 };
     s.accepted = { id: second.id, itemId: second.items[0]?.id ?? 0 };
   });
@@ -374,18 +374,18 @@ describe(`staff procedures refuse bad input with a 4xx and change nothing (${bac
     await expectRefused(() => manager.kitchen.transition(bad(input)), code, words);
   });
 
-  it.each(advanceCases)('kitchen.advance refuses %s', async (_name, patch, code, words) => {
+  it.each(recallCases)('kitchen.recall refuses %s', async (_name, patch, code, words) => {
     const input = { orderId: s.placed.id, expectedVersion: 1, ...patch };
-    await expectRefused(() => manager.kitchen.advance(bad(input)), code, words);
+    await expectRefused(() => manager.kitchen.recall(bad(input)), code, words);
   });
 
-  it('kitchen.advance and kitchen.transition refuse to move a finished order', async () => {
+  it('kitchen.transition and kitchen.recall refuse to move a finished order', async () => {
     const orderId = s.placed.id;
     await manager.kitchen.transition({ orderId, expectedVersion: 1, to: 'rejected' });
     await expectRefused(
-      () => manager.kitchen.advance({ orderId, expectedVersion: 2 }),
+      () => manager.kitchen.recall({ orderId, expectedVersion: 2 }),
       'BAD_REQUEST',
-      'The order is rejected; there is no next stage.',
+      'is rejected; there is no bump to recall.',
     );
     await expectRefused(
       () => manager.kitchen.transition({ orderId, expectedVersion: 2, to: 'cancelled' }),
@@ -401,9 +401,9 @@ describe(`staff procedures refuse bad input with a 4xx and change nothing (${bac
   });
 
   it('a refused call leaves the order usable at the same version', async () => {
-    const input = { orderId: s.placed.id, expectedVersion: -1 };
-    await expectRefused(() => manager.kitchen.advance(bad(input)), 'BAD_REQUEST', 'starts at 1');
-    const ticket = await manager.kitchen.advance({ ...input, expectedVersion: 1 });
+    const input = { orderId: s.placed.id, expectedVersion: -1, to: 'accepted' as const };
+    await expectRefused(() => manager.kitchen.transition(bad(input)), 'BAD_REQUEST', 'starts at 1');
+    const ticket = await manager.kitchen.transition({ ...input, expectedVersion: 1 });
     expect(ticket).toMatchObject({ id: s.placed.id, status: 'accepted', version: 2 });
   });
 });

@@ -112,15 +112,15 @@ describe(`concurrency (${backend})`, () => {
     );
   });
 
-  it('two advances with the same version: one wins, the other gets CONFLICT', async () => {
+  it('two bumps with the same version: one wins, the other gets CONFLICT', async () => {
     const { db, fixture } = t;
     const { order } = await guest(db).orders.place(pickupOrder(fixture));
     const screenA = await signedIn(db, fixture.staff.kitchen);
     const screenB = await signedIn(db, fixture.staff.manager);
 
     const { ok, errors } = await settle([
-      screenA.kitchen.advance({ orderId: order.id, expectedVersion: 1 }),
-      screenB.kitchen.advance({ orderId: order.id, expectedVersion: 1 }),
+      screenA.kitchen.transition({ orderId: order.id, expectedVersion: 1, to: 'accepted' }),
+      screenB.kitchen.transition({ orderId: order.id, expectedVersion: 1, to: 'accepted' }),
     ]);
     expect(ok).toHaveLength(1);
     expect(ok[0]).toMatchObject({ status: 'accepted', version: 2 });

@@ -17,7 +17,7 @@ describe(`event log (${backend})`, () => {
     const { order } = await guest(db).orders.place(pickupOrder(fixture));
     const kitchen = await signedIn(db, fixture.staff.kitchen);
     const foh = await signedIn(db, fixture.staff.foh);
-    await kitchen.kitchen.advance({ orderId: order.id, expectedVersion: 1 });
+    await kitchen.kitchen.transition({ orderId: order.id, expectedVersion: 1, to: 'accepted' });
     await kitchen.menu.setAvailability({ itemId: fixture.items.fries, available: false });
     // Setting the value it already has changes nothing, so it writes nothing.
     await kitchen.menu.setAvailability({ itemId: fixture.items.fries, available: false });

@@ -75,7 +75,11 @@ describe.each(busKinds)(`live feeds on the %s bus (${backend})`, (busKind) => {
     await waitUntil(() => instance.realtime.hub.roomCount === 4, 'rooms to go live');
 
     const kitchenCaller = await signedIn(t.db, fixture.staff.kitchen);
-    await kitchenCaller.kitchen.advance({ orderId: placed.order.id, expectedVersion: 1 });
+    await kitchenCaller.kitchen.transition({
+      orderId: placed.order.id,
+      expectedVersion: 1,
+      to: 'accepted',
+    });
     await kitchenCaller.menu.setAvailability({ itemId: fixture.items.fries, available: false });
 
     await waitUntil(
@@ -226,7 +230,11 @@ describe.each(busKinds)(`live feeds on the %s bus (${backend})`, (busKind) => {
     );
 
     const kitchen = await signedIn(t.db, fixture.staff.kitchen);
-    await kitchen.kitchen.advance({ orderId: theirs.order.id, expectedVersion: 1 });
+    await kitchen.kitchen.transition({
+      orderId: theirs.order.id,
+      expectedVersion: 1,
+      to: 'accepted',
+    });
     await sleep(150);
     expect(recorders.map((recorder) => recorder.data.length)).toEqual(cases.map(() => 0));
   });
@@ -274,7 +282,7 @@ describe.each(busKinds)(`live feeds on the %s bus (${backend})`, (busKind) => {
         throw new Error('rolled back after writing its event');
       }),
     ).rejects.toThrow('rolled back');
-    await kitchen.kitchen.advance({ orderId: order.id, expectedVersion: 1 });
+    await kitchen.kitchen.transition({ orderId: order.id, expectedVersion: 1, to: 'accepted' });
 
     await waitUntil(() => screen.data.length >= 1, 'the one real change');
     await sleep(150);
@@ -304,7 +312,7 @@ describe.each(busKinds)(`live feeds on the %s bus (${backend})`, (busKind) => {
     // While the tablet is away: two orders and a bump.
     const b = await guest(t.db).orders.place(pickupOrder(fixture));
     const c = await guest(t.db).orders.place(pickupOrder(fixture));
-    await kitchen.kitchen.advance({ orderId: a.order.id, expectedVersion: 1 });
+    await kitchen.kitchen.transition({ orderId: a.order.id, expectedVersion: 1, to: 'accepted' });
 
     const second = new Recorder<KitchenEvent>();
     connect(token).trpc.kitchen.live.subscribe(
@@ -341,9 +349,10 @@ describe.each(busKinds)(`live feeds on the %s bus (${backend})`, (busKind) => {
     for (let round = 0; round < 3; round += 1) {
       // The server cuts every socket; wsLink reconnects and sends the last id it saw.
       terminateAll(instance);
-      const ticket = await kitchen.kitchen.advance({
+      const ticket = await kitchen.kitchen.transition({
         orderId: placed.order.id,
         expectedVersion: version,
+        to: (['accepted', 'preparing', 'ready'] as const)[round] ?? 'ready',
       });
       version = ticket.version;
       if (ticket.status === 'ready') break;

@@ -142,7 +142,8 @@ describe.each(busKinds)(`resilience on the %s bus (${backend})`, (busKind) => {
     const kitchen = await signedIn(t.db, t.fixture.staff.kitchen);
     for (let index = 0; index < 12; index += 1) {
       const { order } = await guest(t.db).orders.place(pickupOrder(t.fixture));
-      if (index % 3 === 0) await kitchen.kitchen.advance({ orderId: order.id, expectedVersion: 1 });
+      if (index % 3 === 0)
+        await kitchen.kitchen.transition({ orderId: order.id, expectedVersion: 1, to: 'accepted' });
     }
     const expected = await kitchenLog();
     expect(expected).toHaveLength(16);

@@ -52,7 +52,11 @@ describe(`guest order → kitchen → completed (${backend})`, () => {
     expect(board.tickets[0]?.items[0]?.station).toBe('grill');
     expect(board.lastEventId).toBeGreaterThan(0);
 
-    let ticket = await kitchen.kitchen.advance({ orderId: order.id, expectedVersion: 1 });
+    let ticket = await kitchen.kitchen.transition({
+      orderId: order.id,
+      expectedVersion: 1,
+      to: 'accepted',
+    });
     expect(ticket).toMatchObject({ status: 'accepted', version: 2 });
     expect(ticket.times.acceptedAt).not.toBeNull();
 
@@ -92,7 +96,11 @@ describe(`guest order → kitchen → completed (${backend})`, () => {
     expect(tracked.items.every((item) => item.status === 'done')).toBe(true);
 
     // Front of house hands it over.
-    ticket = await foh.kitchen.advance({ orderId: order.id, expectedVersion: 5 });
+    ticket = await foh.kitchen.transition({
+      orderId: order.id,
+      expectedVersion: 5,
+      to: 'completed',
+    });
     expect(ticket).toMatchObject({ status: 'completed', version: 6 });
     expect((await kitchen.kitchen.board({ locationId: fixture.main.id })).tickets).toEqual([]);
 
@@ -112,9 +120,13 @@ describe(`guest order → kitchen → completed (${backend})`, () => {
     const { db, fixture } = t;
     const { order } = await guest(db).orders.place(pickupOrder(fixture));
     const kitchen = await signedIn(db, fixture.staff.kitchen);
-    await kitchen.kitchen.advance({ orderId: order.id, expectedVersion: 1 });
-    await kitchen.kitchen.advance({ orderId: order.id, expectedVersion: 2 });
-    const ready = await kitchen.kitchen.advance({ orderId: order.id, expectedVersion: 3 });
+    await kitchen.kitchen.transition({ orderId: order.id, expectedVersion: 1, to: 'accepted' });
+    await kitchen.kitchen.transition({ orderId: order.id, expectedVersion: 2, to: 'preparing' });
+    const ready = await kitchen.kitchen.transition({
+      orderId: order.id,
+      expectedVersion: 3,
+      to: 'ready',
+    });
     expect(ready.status).toBe('ready');
     expect(ready.items.map((item) => item.status)).toEqual(['done']);
   });

@@ -130,7 +130,11 @@ describe(`a staff session's end closes its live feeds (${backend})`, () => {
     await sessionCaller(token).auth.logout();
     await waitUntil(() => staffFeed.errors.length > 0, 'the staff feed to end');
     const manager = sessionCaller(await login(t.fixture.staff.manager));
-    await manager.kitchen.advance({ orderId: placed.order.id, expectedVersion: 1 });
+    await manager.kitchen.transition({
+      orderId: placed.order.id,
+      expectedVersion: 1,
+      to: 'accepted',
+    });
     await waitUntil(() => order.data.length > 0, 'the guest to see the order accepted');
     expect(order.errors).toEqual([]);
   });

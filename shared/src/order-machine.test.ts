@@ -17,7 +17,6 @@ import {
   isOpen,
   itemStatusAfterTransition,
   recallTarget,
-  nextStage,
   rollUp,
   statusLabel,
 } from './order-machine';
@@ -153,27 +152,6 @@ describe('the kitchen board', () => {
       ['rejected', null],
       ['cancelled', null],
     ]);
-  });
-});
-
-describe('nextStage', () => {
-  const expected: Record<OrderStatus, OrderStatus | null> = {
-    placed: 'accepted',
-    accepted: 'preparing',
-    preparing: 'ready',
-    ready: 'completed',
-    completed: null,
-    rejected: null,
-    cancelled: null,
-  };
-
-  it.each(ORDER_STATUSES)('from %s', (from) => {
-    expect(nextStage(from)).toBe(expected[from]);
-  });
-
-  it.each(ORDER_STATUSES)('from %s is always a legal transition when there is one', (from) => {
-    const next = nextStage(from);
-    if (next !== null) expect(checkTransition(from, next)).toEqual({ ok: true });
   });
 });
 

@@ -22,17 +22,6 @@ const ORDER_TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> =
   cancelled: [],
 };
 
-/** The forward step a kitchen "bump" takes from each status. */
-const NEXT_STAGE: Readonly<Record<OrderStatus, OrderStatus | null>> = {
-  placed: 'accepted',
-  accepted: 'preparing',
-  preparing: 'ready',
-  ready: 'completed',
-  completed: null,
-  rejected: null,
-  cancelled: null,
-};
-
 export const OPEN_ORDER_STATUSES = ['placed', 'accepted', 'preparing', 'ready'] as const;
 export type OpenOrderStatus = (typeof OPEN_ORDER_STATUSES)[number];
 
@@ -50,8 +39,9 @@ export function boardColumn(status: OpenOrderStatus): BoardColumn {
 
 /**
  * Where a bump on the board sends an order: into the next column, or off the
- * board once handed over. Coarser than `nextStage`: an accepted order goes
- * straight to ready, as the crew bumps it when the food is up.
+ * board once handed over. An accepted order goes straight to ready, as the
+ * crew bumps it when the food is up. The one meaning of "bump": the board
+ * sends it as `kitchen.transition` to this target.
  */
 const BUMP_TARGET: Readonly<Record<OpenOrderStatus, OrderStatus>> = {
   placed: 'accepted',
@@ -87,10 +77,6 @@ export function isOpen(status: OrderStatus): status is OpenOrderStatus {
 
 export function allowedTransitions(from: OrderStatus): readonly OrderStatus[] {
   return ORDER_TRANSITIONS[from];
-}
-
-export function nextStage(from: OrderStatus): OrderStatus | null {
-  return NEXT_STAGE[from];
 }
 
 export type TransitionCheck = { ok: true } | { ok: false; message: string };

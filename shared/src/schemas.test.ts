@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import {
   MAX_CART_LINES,
   MAX_LINE_QUANTITY,
-  advanceInputSchema,
   availabilityInputSchema,
   cartLineSchema,
   idSchema,
@@ -11,6 +10,7 @@ import {
   itemStatusInputSchema,
   locationSlugSchema,
   loginInputSchema,
+  recallInputSchema,
   placeOrderInputSchema,
   quoteInputSchema,
   trackOrderInputSchema,
@@ -380,12 +380,12 @@ describe('other procedure inputs', () => {
     ]);
   });
 
-  it('advanceInputSchema and itemStatusInputSchema are strict and checked', () => {
-    expect(advanceInputSchema.safeParse({ orderId: ORDER_ID, expectedVersion: 1 }).success).toBe(
+  it('recallInputSchema and itemStatusInputSchema are strict and checked', () => {
+    expect(recallInputSchema.safeParse({ orderId: ORDER_ID, expectedVersion: 1 }).success).toBe(
       true,
     );
     expect(
-      issuesOf(advanceInputSchema, { orderId: ORDER_ID, expectedVersion: 1, to: 'ready' })[0]?.code,
+      issuesOf(recallInputSchema, { orderId: ORDER_ID, expectedVersion: 1, to: 'ready' })[0]?.code,
     ).toBe('unrecognized_keys');
     const item = { orderId: ORDER_ID, orderItemId: 9, expectedVersion: 2, status: 'cooking' };
     expect(itemStatusInputSchema.safeParse(item).success).toBe(true);

@@ -165,11 +165,6 @@ export const transitionInputSchema = z.strictObject({
   reason: reasonSchema.optional(),
 });
 
-export const advanceInputSchema = z.strictObject({
-  orderId: orderIdSchema,
-  expectedVersion: versionSchema,
-});
-
 export const itemStatusInputSchema = z.strictObject({
   orderId: orderIdSchema,
   orderItemId: idSchema,
@@ -178,7 +173,10 @@ export const itemStatusInputSchema = z.strictObject({
 });
 
 /** Undoes the last bump of an order, shortly after it (see `recallTarget`). */
-export const recallInputSchema = advanceInputSchema;
+export const recallInputSchema = z.strictObject({
+  orderId: orderIdSchema,
+  expectedVersion: versionSchema,
+});
 
 /** A station's bump: every item of that station on the ticket is done. */
 export const stationBumpInputSchema = z.strictObject({

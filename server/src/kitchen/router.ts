@@ -1,5 +1,4 @@
 import {
-  advanceInputSchema,
   itemStatusInputSchema,
   kitchenLiveInputSchema,
   kitchenSettingsInputSchema,
@@ -13,7 +12,6 @@ import { assertWorksAt } from '../staff/staff';
 import { roomFeed } from '../live/stream';
 import { kitchenBoard } from '../orders/read';
 import {
-  advanceOrder,
   bumpStation,
   recallOrder,
   setItemStatus,
@@ -44,15 +42,13 @@ export const kitchenRouter = router({
       });
     }),
 
-  /** Moves an order to a named status (accept, reject, cancel, …). */
+  /**
+   * Moves an order to a named status (accept, reject, cancel, …). The board's
+   * bump is this, to `bumpTarget(status)` from shared/.
+   */
   transition: staffProcedure
     .input(transitionInputSchema)
     .mutation(({ ctx, input }) => transitionOrder(ctx.db, ctx.staff, input, ctx.now())),
-
-  /** Bumps an order to its next stage. */
-  advance: staffProcedure
-    .input(advanceInputSchema)
-    .mutation(({ ctx, input }) => advanceOrder(ctx.db, ctx.staff, input, ctx.now())),
 
   /** Undoes the order's last bump, within the location's recall window. */
   recall: staffProcedure

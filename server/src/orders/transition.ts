@@ -10,7 +10,6 @@ import {
   itemStatusAfterTransition,
   mayMoveOrderTo,
   mayWorkItems,
-  nextStage,
   recallTarget,
   rollUp,
   type ItemStatus,
@@ -63,24 +62,6 @@ export async function transitionOrder(
     assertRole(actor, mayMoveOrderTo(actor.role, input.to), ACTION_WORDS[input.to]);
     const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
     return applyTransition(trx, order, input.to, input.reason ?? null, now);
-  });
-}
-
-/** The kitchen's bump: the next stage forward, whatever the current one is. */
-export async function advanceOrder(
-  db: Kysely<Database>,
-  actor: StaffActor,
-  input: { orderId: string; expectedVersion: number },
-  now = new Date(),
-): Promise<KitchenTicket> {
-  return transact(db, async (trx) => {
-    // Locked (and the location checked) before the next stage is worked out, so
-    // staff of another location learn nothing about the order, not even its status.
-    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
-    const to = nextStage(order.status);
-    if (!to) throw invalid(`The order is ${order.status}; there is no next stage.`);
-    assertRole(actor, mayMoveOrderTo(actor.role, to), ACTION_WORDS[to]);
-    return applyTransition(trx, order, to, null, now);
   });
 }
 

@@ -117,7 +117,6 @@ export function seedsFor(world: World): Record<string, unknown[]> {
     'kitchen.board': [{ locationId: f.main.id }],
     'kitchen.live': [{ locationId: f.main.id, lastEventId: null }],
     'kitchen.transition': [{ ...version, to: 'accepted', reason: 'fuzz' }],
-    'kitchen.advance': [version],
     'kitchen.recall': [version],
     'kitchen.bumpStation': [{ ...version, station: 'grill' }],
     'kitchen.updateSettings': [
