@@ -248,6 +248,6 @@ describe('kitchen board', () => {
 
 /** The menu read straight from the database, for placing orders while the server is down. */
 async function menuFromDb() {
-  const { getMenu } = await import('@ticketrail/server/src/menu/menu');
+  const { getMenu } = await import('@ticketrail/server/src/menu/public-menu');
   return getMenu(server.db, DEMO_SLUG);
 }

@@ -9,7 +9,7 @@ import type { CartProblem } from '@ticketrail/shared';
 import type { Context } from './context';
 import { isDatabaseUnavailable } from './db/unavailable';
 import { DomainError, type DomainErrorKind } from './errors';
-import { authenticate } from './staff/staff';
+import { authenticate } from './staff/sessions';
 import type { AddressBudgetName } from './throttle';
 
 const CODE_OF: Record<DomainErrorKind, TRPC_ERROR_CODE_KEY> = {

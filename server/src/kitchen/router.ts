@@ -8,15 +8,10 @@ import {
   stationBumpInputSchema,
   transitionInputSchema,
 } from '@ticketrail/shared';
-import { assertWorksAt } from '../staff/staff';
+import { assertWorksAt } from '../staff/access';
 import { roomFeed } from '../live/stream';
-import { kitchenBoard } from '../orders/read';
-import {
-  bumpStation,
-  recallOrder,
-  setItemStatus,
-  transitionOrder,
-} from '../orders/transition';
+import { kitchenBoard } from './board';
+import { bumpStation, recallOrder, setItemStatus, transitionOrder } from '../orders/transition';
 import { updateKitchenSettings } from './settings';
 import { managerProcedure, router, staffProcedure } from '../trpc';
 

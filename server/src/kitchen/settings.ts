@@ -8,7 +8,8 @@ import { rooms, type KitchenSettings } from '@ticketrail/shared';
 import type { Database } from '../db/schema';
 import { notFound } from '../errors';
 import { appendEvent, transact } from '../live/event-log';
-import { assertWorksAt, type StaffActor } from '../staff/staff';
+import { assertWorksAt } from '../staff/access';
+import { type StaffActor } from '../staff/sessions';
 
 export async function readKitchenSettings(
   db: Kysely<Database> | Transaction<Database>,

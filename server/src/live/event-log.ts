@@ -17,7 +17,7 @@ import type {
   Station,
 } from '@ticketrail/shared';
 import type { Database } from '../db/schema';
-import type { KitchenTicket } from '../orders/views';
+import type { KitchenTicket } from '../orders/tickets';
 
 export type OrderChange =
   | { kind: 'placed' }
@@ -161,12 +161,15 @@ export function readSnapshot<T>(
   return db.transaction().setIsolationLevel('repeatable read').execute(read);
 }
 
+/** How many events one read of a room's log returns; longer replays page through. */
+export const REPLAY_PAGE = 500;
+
 /** Events of one room after an id, oldest first: what a resuming screen missed. */
 export async function eventsAfter(
   db: Kysely<Database>,
   room: RoomName,
   afterId: number,
-  limit = 500,
+  limit = REPLAY_PAGE,
 ): Promise<StoredEvent[]> {
   const rows = await db
     .selectFrom('event_rooms')

@@ -5,7 +5,7 @@
  */
 import type { RoomName } from '@ticketrail/shared';
 import type { DomainEvent, OrderChange } from './event-log';
-import { toBoardEntry, toGuestOrder, type BoardEntry, type GuestOrder } from '../orders/views';
+import { toBoardEntry, toGuestOrder, type BoardEntry, type GuestOrder } from '../orders/audiences';
 
 export interface FeedEvents {
   /** Staff: every event of the location, with full tickets. */

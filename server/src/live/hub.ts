@@ -22,7 +22,7 @@
 import type { Kysely } from 'kysely';
 import type { RoomName } from '@ticketrail/shared';
 import type { Database } from '../db/schema';
-import { eventsAfter, roomHeads } from './event-log';
+import { eventsAfter, roomHeads, REPLAY_PAGE } from './event-log';
 import type { RoomBus } from './bus';
 import { feedEvent } from './feeds';
 import { SweepSchedule } from './sweep-schedule';
@@ -52,8 +52,6 @@ export interface HubOptions {
   log: (message: string) => void;
   stats?: LiveStats;
 }
-
-const REPLAY_PAGE = 500;
 
 export class RoomHub {
   readonly #db: Kysely<Database>;

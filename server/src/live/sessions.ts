@@ -11,7 +11,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { liveSessionHashes } from '../staff/staff';
+import { liveSessionHashes } from '../staff/sessions';
 import { hashToken } from '../tokens';
 
 export interface SessionWatchOptions {

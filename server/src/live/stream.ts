@@ -13,13 +13,11 @@ import { tracked, TRPCError, type TrackedEnvelope } from '@trpc/server';
 import { MAX_REPLAY_EVENTS, type RoomName } from '@ticketrail/shared';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { eventsAfter, hasMoreEventsThan } from './event-log';
+import { eventsAfter, hasMoreEventsThan, REPLAY_PAGE } from './event-log';
 import { feedEvent, type FeedEvents, type RoomKind } from './feeds';
 import type { RoomHub } from './hub';
 import type { SessionWatch } from './sessions';
 import { Delivery } from './wire';
-
-const REPLAY_PAGE = 500;
 
 /** What a feed needs of the server: the log, the room hub, and the session watch. */
 export interface FeedDeps {

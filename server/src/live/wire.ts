@@ -1,10 +1,9 @@
 /**
  * Text on the wire, written once. A bus message carries the event's JSON; the
  * hub reads only the message's header, and the WebSocket handler writes that
- * JSON into each subscriber's frame as it came. The event is parsed only if
- * something on the server reads it (a consumer other than the socket).
+ * JSON into each subscriber's frame as it came (http/ws/frames.ts). The event
+ * is parsed only if something on the server reads it (not the socket).
  */
-import { isTrackedEnvelope } from '@trpc/server/unstable-core-do-not-import';
 import type { FeedEvent } from './feeds';
 
 /** The message on a room's channel: `{"id":…,"prev":…,"at":…,"event":…}`. */
@@ -81,30 +80,4 @@ export function decodeEnvelope(payload: string): Message {
     at: header[3] === undefined ? null : Number(header[3]),
     json: json === 'null' ? null : json,
   };
-}
-
-/** A subscription's data frame for a room event, as tRPC's wsLink expects a tracked event. */
-export function eventFrame(
-  requestId: string | number,
-  jsonrpc: '2.0' | undefined,
-  delivery: Delivery,
-): string {
-  const id = `"${delivery.id}"`;
-  return (
-    `{"id":${JSON.stringify(requestId)},${jsonrpc ? '"jsonrpc":"2.0",' : ''}` +
-    `"result":{"type":"data","id":${id},"data":{"id":${id},"data":${delivery.json}}}}`
-  );
-}
-
-/** A subscription's data frame for any other value (plain, or `tracked(id, data)`). */
-export function dataFrame(
-  requestId: string | number,
-  jsonrpc: '2.0' | undefined,
-  value: unknown,
-): string {
-  const head = `{"id":${JSON.stringify(requestId)},${jsonrpc ? '"jsonrpc":"2.0",' : ''}"result":{"type":"data",`;
-  if (!isTrackedEnvelope(value)) return `${head}"data":${JSON.stringify(value)}}}`;
-  const [eventId, data] = value;
-  const id = JSON.stringify(eventId);
-  return `${head}"id":${id},"data":{"id":${id},"data":${JSON.stringify(data)}}}}`;
 }

@@ -6,7 +6,10 @@ import {
   tableInputSchema,
 } from '@ticketrail/shared';
 import { z } from 'zod';
-import { findLocation, findTable, getMenu, listLocations, setAvailability } from './menu';
+import { findLocation, listLocations } from '../locations/locations';
+import { findTable } from '../locations/tables';
+import { setAvailability } from './availability';
+import { getMenu } from './public-menu';
 import { roomFeed } from '../live/stream';
 import { publicProcedure, router, staffProcedure } from '../trpc';
 

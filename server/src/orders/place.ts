@@ -5,25 +5,23 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { priceCart, rooms, type CartLine, type PlaceOrderInput } from '@ticketrail/shared';
+import { priceCart, type CartLine, type PlaceOrderInput } from '@ticketrail/shared';
 import type { Database, LocationRow } from '../db/schema';
 import { cartRefused, conflict, DomainError, invalid, notFound } from '../errors';
 import { appendEvent, transact } from '../live/event-log';
-import { announceAvailability, findLocation, loadPricingMenu } from '../menu/menu';
+import { findLocation } from '../locations/locations';
+import { announceAvailability } from '../menu/availability';
+import { loadPricingMenu } from '../menu/pricing-menu';
 import { hashToken, trackingTokenFor } from '../tokens';
 import { businessDate } from './business-date';
-import { loadTicket, toGuestOrder, type GuestOrder, type KitchenTicket } from './views';
+import { orderRooms, toGuestOrder, type GuestOrder } from './audiences';
+import { loadTicket } from './tickets';
 
 export interface PlacedOrder {
   order: GuestOrder;
   trackingToken: string;
   /** True when this answers a retry of an order placed earlier with the same key. */
   replayed: boolean;
-}
-
-/** The room list of every event about an order. */
-export function orderRooms(ticket: Pick<KitchenTicket, 'id' | 'locationId'>) {
-  return [rooms.kitchen(ticket.locationId), rooms.order(ticket.id), rooms.board(ticket.locationId)];
 }
 
 /** Thrown inside the transaction when another request with our key won the race. */

@@ -2,7 +2,8 @@ import type { Kysely } from 'kysely';
 import { priceCart, type CartLine, type PricedLine } from '@ticketrail/shared';
 import type { Database } from '../db/schema';
 import { cartRefused } from '../errors';
-import { findLocation, loadPricingMenu } from '../menu/menu';
+import { findLocation } from '../locations/locations';
+import { loadPricingMenu } from '../menu/pricing-menu';
 
 export interface Quote {
   currency: string;

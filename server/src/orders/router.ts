@@ -7,7 +7,7 @@ import {
 } from '@ticketrail/shared';
 import { placeOrder } from './place';
 import { quoteCart } from './quote';
-import { authorizeOrderWatch, trackOrder } from './read';
+import { authorizeOrderWatch, trackOrder } from './tracking';
 import { roomFeed } from '../live/stream';
 import { maybeStaffProcedure, publicProcedure, router, throttledProcedure } from '../trpc';
 

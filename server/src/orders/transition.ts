@@ -20,9 +20,10 @@ import type { Database, OrderRow } from '../db/schema';
 import { conflict, invalid, notFound } from '../errors';
 import { appendEvent, transact, type OrderChange } from '../live/event-log';
 import { readKitchenSettings } from '../kitchen/settings';
-import { assertRole, worksAt, type StaffActor } from '../staff/staff';
-import { orderRooms } from './place';
-import { loadTicket, type KitchenTicket } from './views';
+import { assertRole, worksAt } from '../staff/access';
+import { type StaffActor } from '../staff/sessions';
+import { orderRooms } from './audiences';
+import { loadTicket, type KitchenTicket } from './tickets';
 
 /** The column that records when an order reached each status after placing. */
 const STAGE_COLUMN = {

@@ -1,7 +1,7 @@
 import { locationLiveInputSchema, locationSlugSchema, rooms } from '@ticketrail/shared';
 import { z } from 'zod';
-import { findLocation } from '../menu/menu';
-import { readyBoard } from '../orders/read';
+import { findLocation } from '../locations/locations';
+import { readyBoard } from './board';
 import { roomFeed } from '../live/stream';
 import { publicProcedure, router } from '../trpc';
 

@@ -1,5 +1,5 @@
 import { loginInputSchema } from '@ticketrail/shared';
-import { login, logout } from './staff';
+import { login, logout } from './sessions';
 import { publicProcedure, router, staffProcedure } from '../trpc';
 
 export const authRouter = router({

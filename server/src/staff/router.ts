@@ -1,5 +1,5 @@
 import { staffMemberInputSchema } from '@ticketrail/shared';
-import { deactivateStaff } from './staff';
+import { deactivateStaff } from './deactivate';
 import { managerProcedure, router } from '../trpc';
 
 /** The team: managers' actions on staff accounts. */

@@ -6,7 +6,7 @@
  */
 import { WebSocket } from 'ws';
 import { isRoomFeed } from '../../live/stream';
-import { dataFrame, eventFrame } from '../../live/wire';
+import { dataFrame, eventFrame } from './frames';
 
 export interface SubscriptionEnd {
   /** The feed ended on its own or was stopped: tell the client. */

@@ -1,7 +1,6 @@
 /**
- * What each audience sees of an order. The kitchen ticket is the full picture
- * and the one stored in events; the guest and ready-board views are cut from
- * it, so an audience can never see more than its projection lets through.
+ * The kitchen ticket: an order as staff see it, in full, and the one stored in
+ * its events. What guests and the ready board see is cut from it (audiences.ts).
  */
 import type { Kysely } from 'kysely';
 import type { Allergen, ItemStatus, OrderStatus, OrderType, Station } from '@ticketrail/shared';
@@ -54,44 +53,6 @@ export interface KitchenTicket {
   times: StageTimes;
   cancelReason: string | null;
   items: TicketItem[];
-}
-
-/** The guest's own order: no phone number or address, in case the link is shared. */
-export type GuestOrder = Omit<KitchenTicket, 'guestPhone' | 'deliveryAddress' | 'items'> & {
-  items: Omit<TicketItem, 'station' | 'menuItemId'>[];
-};
-
-/** A ready-board line: an order number and how far along it is, nothing else. */
-export interface BoardEntry {
-  businessDate: string;
-  number: number;
-  displayNumber: string;
-  status: OrderStatus;
-  /** The order's version: a recall moves a number back, so stages alone cannot order changes. */
-  version: number;
-  readyAt: string | null;
-  /** When it was collected: the board keeps it up, ticked, for the location's collected time. */
-  completedAt: string | null;
-}
-
-export function toGuestOrder(ticket: KitchenTicket): GuestOrder {
-  const { guestPhone: _phone, deliveryAddress: _address, items, ...rest } = ticket;
-  return {
-    ...rest,
-    items: items.map(({ station: _station, menuItemId: _menuItemId, ...item }) => item),
-  };
-}
-
-export function toBoardEntry(ticket: KitchenTicket): BoardEntry {
-  return {
-    businessDate: ticket.businessDate,
-    number: ticket.number,
-    displayNumber: ticket.displayNumber,
-    status: ticket.status,
-    version: ticket.version,
-    readyAt: ticket.times.readyAt,
-    completedAt: ticket.times.completedAt,
-  };
 }
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);

@@ -1,0 +1,44 @@
+/** The customer-facing ready board: order numbers and stages, nothing else. */
+import type { Kysely } from 'kysely';
+import { rooms } from '@ticketrail/shared';
+import type { Database } from '../db/schema';
+import { readKitchenSettings } from '../kitchen/settings';
+import { readSnapshot, roomHead } from '../live/event-log';
+import { toBoardEntry, type BoardEntry } from '../orders/audiences';
+import { loadBoardTickets } from '../orders/tickets';
+
+export interface ReadyBoard {
+  /** Whose board it is: the screen puts the restaurant's name at the top. */
+  location: { slug: string; name: string; timezone: string };
+  /** Orders from accepted to ready, and those collected less than `collectedSeconds` ago. */
+  entries: BoardEntry[];
+  /** How long a collected number stays up; changes arrive as `board.settings` events. */
+  collectedSeconds: number;
+  /**
+   * The server's clock when this was read. A screen on the wall may keep the
+   * wrong time; it measures `completedAt + collectedSeconds` against this one.
+   */
+  serverTime: string;
+  /** The newest board event this snapshot includes: resume live updates after it. */
+  lastEventId: number;
+}
+
+/** The ready board now, as of `now`, and the event id it is current to. */
+export async function readyBoard(
+  db: Kysely<Database>,
+  location: { id: number; slug: string; name: string; timezone: string },
+  now: Date,
+): Promise<ReadyBoard> {
+  return readSnapshot(db, async (trx) => {
+    const { readyBoardCollectedSeconds } = await readKitchenSettings(trx, location.id);
+    const completedAfter = new Date(now.getTime() - readyBoardCollectedSeconds * 1000);
+    const tickets = await loadBoardTickets(trx, location.id, completedAfter);
+    return {
+      location: { slug: location.slug, name: location.name, timezone: location.timezone },
+      entries: tickets.map(toBoardEntry),
+      collectedSeconds: readyBoardCollectedSeconds,
+      serverTime: now.toISOString(),
+      lastEventId: await roomHead(trx, rooms.board(location.id)),
+    };
+  });
+}
