@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { appendEvent, eventsAfter, onEventsCommitted, transact } from '../src/live/event-log';
 import { rooms } from '@ticketrail/shared';
 import { backend } from './support/database';
-import { guest, pickupOrder, signedIn, tableCounts } from './support/fixture';
+import { guest, pickupOrder, signedIn, tableCounts, testDeps } from './support/fixture';
 import { useTestDatabase } from './support/setup';
 
 const t = useTestDatabase();
@@ -124,5 +124,43 @@ describe(`event log (${backend})`, () => {
       .where('id', '=', order.id)
       .executeTakeFirstOrThrow();
     expect(row.status).toBe('placed');
+  });
+
+  it('says so, loudly, when events commit with no live layer to publish them', async () => {
+    const { db, fixture } = t;
+    testDeps(db); // the in-process live layer listens on `db`
+    // The same database through another Kysely object: nothing listens on it,
+    // as in an entry point that forgot createRealtime.
+    const unheard = db.withoutPlugins();
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const availability = {
+        type: 'menu.availability' as const,
+        itemId: fixture.items.fries,
+        name: 'Fries',
+        available: true,
+        soldOut: false,
+      };
+      for (let round = 0; round < 2; round += 1) {
+        await transact(unheard, (trx) =>
+          appendEvent(trx, fixture.main.id, [rooms.menu(fixture.main.id)], availability),
+        );
+      }
+      // A listener attached: heard, no warning.
+      await transact(db, (trx) =>
+        appendEvent(trx, fixture.main.id, [rooms.menu(fixture.main.id)], availability),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    const ours = warnings.filter(
+      (warning) => (warning as Error & { code?: string }).code === 'TICKETRAIL_UNHEARD_EVENTS',
+    );
+    // Once per database, not once per change.
+    expect(ours).toHaveLength(1);
+    expect(ours[0]?.message).toContain('createRealtime');
   });
 });

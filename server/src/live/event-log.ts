@@ -78,9 +78,28 @@ export async function transact<T>(
     return work(trx);
   });
   if (events.length > 0) {
-    for (const listener of committedListeners.get(db) ?? []) listener(events);
+    const listeners = committedListeners.get(db);
+    if (!listeners || listeners.size === 0) warnUnheard(db, events.length);
+    for (const listener of listeners ?? []) listener(events);
   }
   return result;
+}
+
+const warnedUnheard = new WeakSet<Kysely<Database>>();
+
+/**
+ * Committed events with nobody to publish them: an entry point that changes
+ * orders without `createRealtime(db, …)` (live/index.ts). Screens would see
+ * those changes only on their next sweep or reload, so say so, once per database.
+ */
+function warnUnheard(db: Kysely<Database>, count: number): void {
+  if (warnedUnheard.has(db)) return;
+  warnedUnheard.add(db);
+  process.emitWarning(
+    `${count} event(s) committed on a database with no live layer attached: no screen hears of ` +
+      'them until its next sweep or reload. Call createRealtime(db, bus) before changing anything.',
+    { code: 'TICKETRAIL_UNHEARD_EVENTS' },
+  );
 }
 
 /** Keeps our advisory locks apart from any other user of the database. */
