@@ -59,35 +59,28 @@ export async function transitionOrder(
   input: TransitionInput,
   now = new Date(),
 ): Promise<KitchenTicket> {
-  return transact(db, async (trx) => {
-    assertRole(actor, mayMoveOrderTo(actor.role, input.to), ACTION_WORDS[input.to]);
-    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
-    return applyTransition(trx, order, input.to, input.reason ?? null, now);
+  const { to } = input;
+  // The role is decided by the input alone: checked before the order is read.
+  assertRole(actor, mayMoveOrderTo(actor.role, to), ACTION_WORDS[to]);
+  return changeOrder(db, actor, input, async (trx, order) => {
+    const check = checkTransition(order.status, to);
+    if (!check.ok) throw invalid(check.message);
+
+    const itemStatus = itemStatusAfterTransition(to);
+    if (itemStatus) {
+      await trx
+        .updateTable('order_items')
+        .set({ status: itemStatus, updated_at: now })
+        .where('order_id', '=', order.id)
+        .where('status', '!=', itemStatus)
+        .execute();
+    }
+    const closing = to === 'cancelled' || to === 'rejected';
+    await writeStatus(trx, order, to, now, {
+      cancel_reason: closing ? (input.reason ?? null) : null,
+    });
+    return { kind: 'status', from: order.status, to };
   });
-}
-
-async function applyTransition(
-  trx: Transaction<Database>,
-  order: OrderRow,
-  to: OrderStatus,
-  reason: string | null,
-  now: Date,
-): Promise<KitchenTicket> {
-  const check = checkTransition(order.status, to);
-  if (!check.ok) throw invalid(check.message);
-
-  const itemStatus = itemStatusAfterTransition(to);
-  if (itemStatus) {
-    await trx
-      .updateTable('order_items')
-      .set({ status: itemStatus, updated_at: now })
-      .where('order_id', '=', order.id)
-      .where('status', '!=', itemStatus)
-      .execute();
-  }
-  const closing = to === 'cancelled' || to === 'rejected';
-  await writeStatus(trx, order, to, now, { cancel_reason: closing ? reason : null });
-  return publishChange(trx, order, { kind: 'status', from: order.status, to });
 }
 
 /**
@@ -102,8 +95,7 @@ export async function recallOrder(
   input: { orderId: string; expectedVersion: number },
   now = new Date(),
 ): Promise<KitchenTicket> {
-  return transact(db, async (trx) => {
-    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+  return changeOrder(db, actor, input, async (trx, order) => {
     const to = recallTarget(order.status);
     if (!to) throw invalid(`Order ${order.number} is ${order.status}; there is no bump to recall.`);
     assertRole(actor, mayMoveOrderTo(actor.role, to), ACTION_WORDS[to]);
@@ -122,7 +114,7 @@ export async function recallOrder(
       .set({ [left]: null, status: to, version: order.version + 1, updated_at: now })
       .where('id', '=', order.id)
       .execute();
-    return publishChange(trx, order, { kind: 'recalled', from: order.status, to });
+    return { kind: 'recalled', from: order.status, to };
   });
 }
 
@@ -137,9 +129,8 @@ export async function bumpStation(
   input: { orderId: string; expectedVersion: number; station: Station },
   now = new Date(),
 ): Promise<KitchenTicket> {
-  return transact(db, async (trx) => {
-    assertRole(actor, mayWorkItems(actor.role), 'mark items');
-    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+  assertRole(actor, mayWorkItems(actor.role), 'mark items');
+  return changeOrder(db, actor, input, async (trx, order) => {
     const items = await trx
       .selectFrom('order_items')
       .select(['id', 'station', 'status'])
@@ -161,11 +152,7 @@ export async function bumpStation(
       .execute();
     const statuses = items.map((item) => (ids.includes(item.id) ? 'done' : item.status));
     await writeStatus(trx, order, rollUp(order.status, statuses), now);
-    return publishChange(trx, order, {
-      kind: 'station',
-      station: input.station,
-      orderItemIds: ids,
-    });
+    return { kind: 'station', station: input.station, orderItemIds: ids };
   });
 }
 
@@ -182,9 +169,8 @@ export async function setItemStatus(
   input: ItemStatusInput,
   now = new Date(),
 ): Promise<KitchenTicket> {
-  return transact(db, async (trx) => {
-    assertRole(actor, mayWorkItems(actor.role), 'mark items');
-    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+  assertRole(actor, mayWorkItems(actor.role), 'mark items');
+  return changeOrder(db, actor, input, async (trx, order) => {
     const item = await trx
       .selectFrom('order_items')
       .select(['id', 'status'])
@@ -210,12 +196,25 @@ export async function setItemStatus(
       statuses.map((row) => row.status),
     );
     await writeStatus(trx, order, rolledUp, now);
-    return publishChange(trx, order, {
-      kind: 'item',
-      orderItemId: item.id,
-      from: item.status,
-      to: input.status,
-    });
+    return { kind: 'item', orderItemId: item.id, from: item.status, to: input.status };
+  });
+}
+
+/**
+ * The one shape of every change to an order: in one transaction, lock the
+ * order at the version the screen decided on (refusing another location's
+ * order as not found, a stale version as a conflict), make the change, and
+ * append its event with the ticket as it now stands, for every audience.
+ */
+function changeOrder(
+  db: Kysely<Database>,
+  actor: StaffActor,
+  input: { orderId: string; expectedVersion: number },
+  change: (trx: Transaction<Database>, order: OrderRow) => Promise<OrderChange>,
+): Promise<KitchenTicket> {
+  return transact(db, async (trx) => {
+    const order = await lockOrder(trx, actor, input.orderId, input.expectedVersion);
+    return publishChange(trx, order, await change(trx, order));
   });
 }
 
