@@ -34,6 +34,31 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   {
+    // The app sees the server only through the router's types: a value import
+    // would pull server code into the browser bundle.
+    files: ['client/src/**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@ticketrail/server',
+              allowTypeImports: true,
+              message: 'Import only types from the server (import type { AppRouter } …).',
+            },
+          ],
+          patterns: [
+            {
+              group: ['@ticketrail/server/*'],
+              message: 'The app sees only the router types from @ticketrail/server.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['client/e2e/**/*.ts'],
     languageOptions: { globals: globals.node },
   },

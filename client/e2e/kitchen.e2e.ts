@@ -6,7 +6,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { placeOrderInputSchema } from '@ticketrail/shared';
-import { placeOrder } from '@ticketrail/server/src/orders/place';
+import { placeOrder } from '@ticketrail/server/testing';
 import { createApi } from './support/api';
 import { screenshot, useChromium } from './support/chromium';
 import { BOARD_PATH, columnNumbers, KITCHEN, openBoard, ticket, waitLive } from './support/kitchen';
@@ -248,6 +248,6 @@ describe('kitchen board', () => {
 
 /** The menu read straight from the database, for placing orders while the server is down. */
 async function menuFromDb() {
-  const { getMenu } = await import('@ticketrail/server/src/menu/public-menu');
+  const { getMenu } = await import('@ticketrail/server/testing');
   return getMenu(server.db, DEMO_SLUG);
 }

@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { transitionOrder } from '@ticketrail/server/src/orders/transition';
+import { transitionOrder } from '@ticketrail/server/testing';
 import type { RouterOutputs } from '@ticketrail/server';
 import { createApi, signIn, type SignedIn } from './support/api';
 import { screenshot, useChromium, type TestPage } from './support/chromium';

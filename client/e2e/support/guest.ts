@@ -3,7 +3,7 @@
  * orders a test's guest placed, read from the database to prove how many
  * there are.
  */
-import { DEMO_LOCATIONS } from '@ticketrail/server/src/demo/data';
+import { DEMO_LOCATIONS } from '@ticketrail/server/testing';
 import type { Page } from 'playwright-core';
 import type { TicketrailServer } from './ticketrail-server';
 

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { minimumChoices } from '@ticketrail/shared';
-import { DEMO_LOCATIONS } from '@ticketrail/server/src/demo/data';
+import { DEMO_LOCATIONS } from '@ticketrail/server/testing';
 import type { RouterInputs, RouterOutputs } from '@ticketrail/server';
 import type { Api } from './api';
 

@@ -5,9 +5,12 @@
  * rooms moving by reading the event log. The e2e servers' default, the memory
  * bus, is never down.
  */
-import type { BusHandlers, RoomBus } from '@ticketrail/server/src/live/bus';
-import { MemoryBus } from '@ticketrail/server/src/live/memory-bus';
-import type { BusState } from '@ticketrail/server/src/live/stats';
+import {
+  type BusHandlers,
+  type RoomBus,
+  MemoryBus,
+  type BusState,
+} from '@ticketrail/server/testing';
 
 export class SwitchableBus implements RoomBus {
   readonly kind = 'memory';

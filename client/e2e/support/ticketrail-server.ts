@@ -9,12 +9,17 @@
  * recovers, and can change data while it is down.
  */
 import { afterAll, beforeAll, inject } from 'vitest';
-import { startServer, type RunningServer } from '@ticketrail/server/src/http/server';
-import type { RoomBus } from '@ticketrail/server/src/live/bus';
-import { createRealtime, type Realtime } from '@ticketrail/server/src/live/index';
-import { MemoryBus } from '@ticketrail/server/src/live/memory-bus';
-import { seedDemo } from '@ticketrail/server/src/demo/seed';
-import { openTestDatabase, type TestDatabase } from '@ticketrail/server/test/support/database';
+import {
+  startServer,
+  type RunningServer,
+  type RoomBus,
+  createRealtime,
+  type Realtime,
+  MemoryBus,
+  seedDemo,
+  openTestDatabase,
+  type TestDatabase,
+} from '@ticketrail/server/testing';
 
 export interface TicketrailServerOptions {
   /** The built client to serve; defaults to the one globalSetup built. */
