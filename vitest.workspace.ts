@@ -22,7 +22,9 @@ const serverProject = (name: string, database: 'pglite' | 'postgres') =>
     test: {
       name,
       root: './server',
-      include: ['test/**/*.test.ts'],
+      // Suites that need a database: the cross-cutting ones in test/, and each
+      // capability's own beside its code (*.db.test.ts).
+      include: ['test/**/*.test.ts', 'src/**/*.db.test.ts'],
       environment: 'node',
       env: { TICKETRAIL_TEST_DB: database },
       testTimeout: 30_000,
@@ -44,6 +46,7 @@ const projects: TestProjectConfiguration[] = [
       name: 'server:unit',
       root: './server',
       include: ['src/**/*.test.ts'],
+      exclude: ['src/**/*.db.test.ts', '**/node_modules/**'],
       environment: 'node',
       // Type-level tests: what developers rely on from the router's inferred types.
       typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },

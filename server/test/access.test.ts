@@ -2,6 +2,10 @@
  * Who may call what: no session or a dead one is UNAUTHORIZED, another
  * location's staff or the wrong role is FORBIDDEN, and a tracking link opens
  * exactly one order. Every refused call leaves the database as it was.
+ *
+ * The access matrix gives every procedure of the router its rule, and the
+ * rule is tested both ways (who may, who may not); a procedure without a row
+ * fails the suite by name.
  */
 import { randomUUID } from 'node:crypto';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
@@ -13,6 +17,7 @@ import { hashToken } from '../src/tokens';
 import { createCaller } from '../src/router';
 import { backend } from './support/database';
 import { PASSWORD, guest, pickupOrder, signedIn, testDeps, type Fixture } from './support/fixture';
+import { pathProblems, type ProcedurePath } from './support/procedures';
 import { databaseState, refusal } from './support/refusals';
 import { useTestDatabase } from './support/setup';
 
@@ -20,15 +25,29 @@ const t = useTestDatabase();
 
 type Caller = ReturnType<typeof createCaller>;
 type StaffKey = keyof Fixture['staff'];
+interface SceneOrder {
+  id: string;
+  itemId: number;
+  /** The tracking token from the order's link. */
+  token: string;
+}
 interface Scene {
   f: Fixture;
-  placed: { id: string; itemId: number };
-  accepted: { id: string; itemId: number };
+  /** Version 1. */
+  placed: SceneOrder;
+  /** Version 2. */
+  accepted: SceneOrder;
+  /** Version 3, bumped to ready a moment ago: it can be recalled. */
+  ready: SceneOrder;
+  /** The front-of-house account, for a manager to deactivate. */
+  fohId: number;
 }
 
 const SIGN_IN_AGAIN = 'Please sign in again: your session has ended.';
 const NOT_HERE = 'You do not work at this location.';
 const WRONG_LOGIN = 'The email or the password is wrong.';
+const NO_SUCH_ORDER = 'Order not found. Please check the tracking link.';
+const MANAGERS_ONLY = 'Only a manager can do this.';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function withHeader(db: Kysely<Database>, authorization: string, now?: () => Date): Caller {
@@ -41,44 +60,108 @@ async function session(db: Kysely<Database>, email: string) {
   return { token, caller: withHeader(db, `Bearer ${token}`) };
 }
 
+/** `message` null: any words (the exact ones are checked where the case is written out). */
 async function expectRefused(
   run: () => Promise<unknown>,
   code: TRPC_ERROR_CODE_KEY,
-  message: string,
+  message: string | null,
 ) {
   const before = await databaseState(t.db);
   const error = await refusal(run);
-  expect({ code: error.code, message: error.message }).toEqual({ code, message });
+  expect({ code: error.code, message: error.message }).toEqual({
+    code,
+    message: message ?? error.message,
+  });
   expect(error.status).toBeGreaterThanOrEqual(400);
   expect(error.status).toBeLessThan(500);
   expect(await databaseState(t.db)).toEqual(before);
   return error;
 }
 
-/** Each staff procedure with input that would succeed for a signed-in manager. */
-const staffCalls: [string, (caller: Caller, s: Scene) => Promise<unknown>][] = [
-  ['auth.me', (c) => c.auth.me()],
-  ['auth.logout', (c) => c.auth.logout()],
-  [
-    'menu.setAvailability',
-    (c, s) => c.menu.setAvailability({ itemId: s.f.items.burger, available: false }),
-  ],
-  ['kitchen.board', (c, s) => c.kitchen.board({ locationId: s.f.main.id })],
-  [
-    'kitchen.transition',
-    (c, s) => c.kitchen.transition({ orderId: s.placed.id, expectedVersion: 1, to: 'accepted' }),
-  ],
-  [
-    'kitchen.setItemStatus',
-    (c, s) =>
-      c.kitchen.setItemStatus({
-        orderId: s.accepted.id,
-        orderItemId: s.accepted.itemId,
-        expectedVersion: 2,
-        status: 'cooking',
-      }),
-  ],
-];
+/** Resolves, or fails saying who was refused and with which words. */
+async function expectAllowed(run: () => Promise<unknown>, who: string) {
+  const outcome = await run().then(
+    () => 'allowed',
+    (error: unknown) => `refused: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  expect(outcome, who).toBe('allowed');
+}
+
+type Call = (caller: Caller, s: Scene) => Promise<unknown>;
+
+/** Who may call a procedure; the tests below check each rule both ways. */
+type Rule =
+  /** No session needed. */
+  | { who: 'anyone' }
+  /** Whoever holds the order's tracking link; staff too need the link. */
+  | { who: 'the link' }
+  /** Whoever holds the order's tracking link, or staff of the order's location. */
+  | { who: 'the link or location staff' }
+  /** Any signed-in account, any role, any location. */
+  | { who: 'any staff' }
+  /**
+   * Signed-in staff of the location the call is about (roles narrow some of
+   * these further: see forbiddenCases). Another location's staff get
+   * `elsewhere`: FORBIDDEN for a location they name, NOT_FOUND for an order or
+   * item they cannot tell from a missing one.
+   */
+  | { who: 'location staff'; elsewhere: 'FORBIDDEN' | 'NOT_FOUND' }
+  /** Signed-in managers only. */
+  | { who: 'a manager' };
+
+type Access = Rule & { call: Call };
+
+const SETTINGS = {
+  warnAfterMinutes: 8,
+  lateAfterMinutes: 15,
+  recallWindowMinutes: 5,
+  readyBoardCollectedSeconds: 60,
+};
+
+/**
+ * The access matrix: every procedure of the router (checked below), who may
+ * call it, and a call that succeeds for them on the scene.
+ */
+// prettier-ignore
+const access: Record<ProcedurePath, Access> = {
+  'auth.login': { who: 'anyone', call: (c, s) => c.auth.login({ email: s.f.staff.kitchen, password: PASSWORD }) },
+  'auth.me': { who: 'any staff', call: (c) => c.auth.me() },
+  'auth.logout': { who: 'any staff', call: (c) => c.auth.logout() },
+  'menu.locations': { who: 'anyone', call: (c) => c.menu.locations() },
+  'menu.get': { who: 'anyone', call: (c, s) => c.menu.get({ locationSlug: s.f.main.slug }) },
+  'menu.table': { who: 'anyone', call: (c, s) => c.menu.table({ locationSlug: s.f.main.slug, tableSecret: s.f.table.secret }) },
+  'menu.live': { who: 'anyone', call: (c, s) => c.menu.live({ locationSlug: s.f.main.slug, lastEventId: null }) },
+  'menu.setAvailability': { who: 'location staff', elsewhere: 'NOT_FOUND', call: (c, s) => c.menu.setAvailability({ itemId: s.f.items.burger, available: false }) },
+  'orders.quote': { who: 'anyone', call: (c, s) => c.orders.quote({ locationSlug: s.f.main.slug, items: pickupOrder(s.f).items }) },
+  'orders.place': { who: 'anyone', call: (c, s) => c.orders.place(pickupOrder(s.f)) },
+  'orders.track': { who: 'the link', call: (c, s) => c.orders.track({ orderId: s.placed.id, token: s.placed.token }) },
+  'orders.live': { who: 'the link or location staff', call: (c, s) => c.orders.live({ orderId: s.placed.id, token: s.placed.token, lastEventId: null }) },
+  'kitchen.board': { who: 'location staff', elsewhere: 'FORBIDDEN', call: (c, s) => c.kitchen.board({ locationId: s.f.main.id }) },
+  'kitchen.live': { who: 'location staff', elsewhere: 'FORBIDDEN', call: (c, s) => c.kitchen.live({ locationId: s.f.main.id, lastEventId: null }) },
+  'kitchen.transition': { who: 'location staff', elsewhere: 'NOT_FOUND', call: (c, s) => c.kitchen.transition({ orderId: s.placed.id, expectedVersion: 1, to: 'accepted' }) },
+  'kitchen.recall': { who: 'location staff', elsewhere: 'NOT_FOUND', call: (c, s) => c.kitchen.recall({ orderId: s.ready.id, expectedVersion: 3 }) },
+  'kitchen.bumpStation': { who: 'location staff', elsewhere: 'NOT_FOUND', call: (c, s) => c.kitchen.bumpStation({ orderId: s.accepted.id, expectedVersion: 2, station: 'grill' }) },
+  'kitchen.setItemStatus': { who: 'location staff', elsewhere: 'NOT_FOUND', call: (c, s) => c.kitchen.setItemStatus({ orderId: s.accepted.id, orderItemId: s.accepted.itemId, expectedVersion: 2, status: 'cooking' }) },
+  'kitchen.updateSettings': { who: 'a manager', call: (c, s) => c.kitchen.updateSettings({ locationId: s.f.main.id, settings: SETTINGS }) },
+  'board.get': { who: 'anyone', call: (c, s) => c.board.get({ locationSlug: s.f.main.slug }) },
+  'board.live': { who: 'anyone', call: (c, s) => c.board.live({ locationSlug: s.f.main.slug, lastEventId: null }) },
+  'demo.welcome': { who: 'anyone', call: (c) => c.demo.welcome() },
+  'staff.deactivate': { who: 'a manager', call: (c, s) => c.staff.deactivate({ staffId: s.fohId }) },
+  'live.status': { who: 'anyone', call: (c) => c.live.status() },
+};
+
+/** The matrix's rows under the given rules, as `[path, row]`. */
+function rowsOf<Who extends Rule['who']>(...who: Who[]) {
+  return Object.entries(access).filter((row): row is [string, Extract<Access, { who: Who }>] =>
+    who.some((rule) => rule === row[1].who),
+  );
+}
+
+/** The scene with the placed order's link swapped for another order's. */
+const withAnotherOrdersLink = (s: Scene): Scene => ({
+  ...s,
+  placed: { ...s.placed, token: s.accepted.token },
+});
 
 /** Ways of calling without a live session; each spoils a fresh manager session. */
 const deadSessions: [string, (db: Kysely<Database>, f: Fixture) => Promise<Caller>][] = [
@@ -163,18 +246,109 @@ describe(`access (${backend})`, () => {
   beforeEach(async () => {
     s.f = t.fixture;
     const manager = await signedIn(t.db, s.f.staff.manager);
-    const first = (await guest(t.db).orders.place(pickupOrder(s.f))).order;
-    const second = (await guest(t.db).orders.place(pickupOrder(s.f))).order;
-    await manager.kitchen.transition({ orderId: second.id, expectedVersion: 1, to: 'accepted' });
-    s.placed = { id: first.id, itemId: first.items[0]?.id ?? 0 };
-    s.accepted = { id: second.id, itemId: second.items[0]?.id ?? 0 };
+    const place = async (): Promise<SceneOrder> => {
+      const { order, trackingToken } = await guest(t.db).orders.place(pickupOrder(s.f));
+      return { id: order.id, itemId: order.items[0]?.id ?? 0, token: trackingToken };
+    };
+    s.placed = await place();
+    s.accepted = await place();
+    s.ready = await place();
+    const accept = (orderId: string) =>
+      manager.kitchen.transition({ orderId, expectedVersion: 1, to: 'accepted' });
+    await accept(s.accepted.id);
+    await accept(s.ready.id);
+    await manager.kitchen.transition({ orderId: s.ready.id, expectedVersion: 2, to: 'ready' });
+    const foh = await t.db
+      .selectFrom('staff')
+      .select('id')
+      .where('email', '=', s.f.staff.foh)
+      .executeTakeFirstOrThrow();
+    s.fohId = foh.id;
+  });
+
+  describe('the access matrix', () => {
+    it('has a row for every procedure of the router, and for no other', () => {
+      expect(pathProblems('the access matrix (access.test.ts)', Object.keys(access))).toEqual([]);
+    });
+
+    it.each(rowsOf('anyone'))('%s: anyone may call it, without a session', async (_p, row) => {
+      await expectAllowed(() => row.call(guest(t.db), s), 'a guest');
+    });
+
+    it.each(rowsOf('the link', 'the link or location staff'))(
+      '%s: the order’s link opens it, another order’s link is NOT_FOUND',
+      async (_p, row) => {
+        await expectRefused(
+          () => row.call(guest(t.db), withAnotherOrdersLink(s)),
+          'NOT_FOUND',
+          NO_SUCH_ORDER,
+        );
+        await expectAllowed(() => row.call(guest(t.db), s), 'a guest with the link');
+      },
+    );
+
+    it.each(rowsOf('the link'))(
+      '%s: staff of the order’s location need its link too',
+      async (_p, row) => {
+        const kitchen = await signedIn(t.db, s.f.staff.kitchen);
+        const call = () => row.call(kitchen, withAnotherOrdersLink(s));
+        await expectRefused(call, 'NOT_FOUND', NO_SUCH_ORDER);
+      },
+    );
+
+    it.each(rowsOf('the link or location staff'))(
+      '%s: staff of the order’s location need no link, another location’s staff do',
+      async (_p, row) => {
+        const other = await signedIn(t.db, s.f.staff.otherKitchen);
+        const kitchen = await signedIn(t.db, s.f.staff.kitchen);
+        await expectRefused(
+          () => row.call(other, withAnotherOrdersLink(s)),
+          'NOT_FOUND',
+          NO_SUCH_ORDER,
+        );
+        await expectAllowed(() => row.call(kitchen, withAnotherOrdersLink(s)), 'the kitchen');
+      },
+    );
+
+    it.each(rowsOf('any staff'))(
+      '%s: every account may call it, whatever its role and location',
+      async (_p, row) => {
+        for (const who of ['manager', 'kitchen', 'foh', 'otherKitchen'] as const) {
+          const caller = await signedIn(t.db, s.f.staff[who]);
+          await expectAllowed(() => row.call(caller, s), who);
+        }
+      },
+    );
+
+    it.each(rowsOf('location staff'))(
+      '%s: staff of the location may call it, another location’s staff may not',
+      async (_p, row) => {
+        const other = await signedIn(t.db, s.f.staff.otherKitchen);
+        const kitchen = await signedIn(t.db, s.f.staff.kitchen);
+        await expectRefused(() => row.call(other, s), row.elsewhere, null);
+        await expectAllowed(() => row.call(kitchen, s), 'the kitchen');
+      },
+    );
+
+    it.each(rowsOf('a manager'))(
+      '%s: a manager may call it, a kitchen account is FORBIDDEN',
+      async (_p, row) => {
+        const kitchen = await signedIn(t.db, s.f.staff.kitchen);
+        const manager = await signedIn(t.db, s.f.staff.manager);
+        await expectRefused(() => row.call(kitchen, s), 'FORBIDDEN', MANAGERS_ONLY);
+        await expectAllowed(() => row.call(manager, s), 'a manager');
+      },
+    );
   });
 
   describe.each(deadSessions)('with %s', (_name, makeCaller) => {
-    it.each(staffCalls)('%s is UNAUTHORIZED', async (_procedure, call) => {
-      const caller = await makeCaller(t.db, s.f);
-      await expectRefused(() => call(caller, s), 'UNAUTHORIZED', SIGN_IN_AGAIN);
-    });
+    it.each(rowsOf('any staff', 'location staff', 'a manager'))(
+      '%s is UNAUTHORIZED',
+      async (_procedure, row) => {
+        const caller = await makeCaller(t.db, s.f);
+        await expectRefused(() => row.call(caller, s), 'UNAUTHORIZED', SIGN_IN_AGAIN);
+      },
+    );
   });
 
   it('a session ends after its lifetime, judged by the server’s clock', async () => {

@@ -1,15 +1,21 @@
 /**
  * Bad input on every procedure: each is refused with a 4xx, the right code and
  * words a person can act on, and the database is left exactly as it was.
+ * Every procedure of the router that takes input has cases here (checked
+ * against the router at the end), and those that take none are listed so.
  */
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { backend } from './support/database';
 import { guest, pickupOrder, signedIn, type Fixture } from './support/fixture';
+import { RefusedInputs } from './support/procedures';
 import { databaseState, refusal } from './support/refusals';
 import { useTestDatabase } from './support/setup';
 
 const t = useTestDatabase();
+/** What the tests below refuse, per procedure; `it.each(refused.cases(path, cases))` records it. */
+const refused = new RefusedInputs('bad-input.test.ts');
+refused.takeNoInput('auth.me', 'auth.logout', 'menu.locations', 'demo.welcome', 'live.status');
 
 type Code = TRPC_ERROR_CODE_KEY;
 type Row = Record<string, unknown>;
@@ -168,30 +174,80 @@ const menuCases: Case<unknown>[] = [
   ['an unknown slug', { locationSlug: 'nowhere' }, 'NOT_FOUND', 'There is no restaurant at “nowhere”.'],
 ];
 
+// prettier-ignore
+const tableCases: Case<(f: Fixture) => unknown>[] = [
+  ['no input', () => null, 'BAD_REQUEST', 'expected object'],
+  ['no table secret', (f) => ({ locationSlug: f.main.slug }), 'BAD_REQUEST', 'tableSecret'],
+  ['a short table secret', (f) => ({ locationSlug: f.main.slug, tableSecret: 'abc' }), 'BAD_REQUEST', 'tableSecret: That table link is not valid.'],
+  ['a table secret with spaces', (f) => ({ locationSlug: f.main.slug, tableSecret: 'table one secret' }), 'BAD_REQUEST', 'That table link is not valid.'],
+  ['a table secret as a number', (f) => ({ locationSlug: f.main.slug, tableSecret: 12345678 }), 'BAD_REQUEST', 'That table link is not valid.'],
+  ['a slug with capitals', (f) => ({ locationSlug: 'TestA', tableSecret: f.table.secret }), 'BAD_REQUEST', 'lowercase letters'],
+  ['an extra key', (f) => ({ locationSlug: f.main.slug, tableSecret: f.table.secret, tableId: f.table.id }), 'BAD_REQUEST', 'Unrecognized key: "tableId"'],
+  ['an unknown slug', (f) => ({ locationSlug: 'nowhere', tableSecret: f.table.secret }), 'NOT_FOUND', 'There is no restaurant at “nowhere”.'],
+  ['an unknown table secret', (f) => ({ locationSlug: f.main.slug, tableSecret: 'no-such-table-secret' }), 'NOT_FOUND', 'That table code is not valid here.'],
+  ['the other location’s table', (f) => ({ locationSlug: f.main.slug, tableSecret: f.otherTable.secret }), 'NOT_FOUND', 'That table code is not valid here.'],
+];
+
+/** Subscriptions to a location's room by its slug: menu.live and board.live. */
+// prettier-ignore
+const locationLiveCases: Case<unknown>[] = [
+  ['no input', null, 'BAD_REQUEST', 'expected object'],
+  ['no slug', { lastEventId: null }, 'BAD_REQUEST', 'locationSlug'],
+  ['a slug with capitals', { locationSlug: 'TestA', lastEventId: null }, 'BAD_REQUEST', 'lowercase letters'],
+  ['an event id as a number', { locationSlug: 'testa', lastEventId: 5 }, 'BAD_REQUEST', 'lastEventId'],
+  ['an event id that is no number', { locationSlug: 'testa', lastEventId: 'latest' }, 'BAD_REQUEST', 'lastEventId: That is not an event id.'],
+  ['a negative event id', { locationSlug: 'testa', lastEventId: '-1' }, 'BAD_REQUEST', 'That is not an event id.'],
+  ['an event id of 16 digits', { locationSlug: 'testa', lastEventId: '1'.repeat(16) }, 'BAD_REQUEST', 'That is not an event id.'],
+  ['an extra key', { locationSlug: 'testa', lastEventId: null, room: 'kitchen:1' }, 'BAD_REQUEST', 'Unrecognized key: "room"'],
+  ['an unknown slug', { locationSlug: 'nowhere', lastEventId: null }, 'NOT_FOUND', 'There is no restaurant at “nowhere”.'],
+];
+
+// prettier-ignore
+const orderLiveCases: Case<unknown>[] = [
+  ['no input', null, 'BAD_REQUEST', 'expected object'],
+  ['an order id that is no uuid', { orderId: 'abc', token: TOKEN }, 'BAD_REQUEST', 'orderId: That is not an order id.'],
+  ['no order id', { token: TOKEN }, 'BAD_REQUEST', 'orderId'],
+  ['a short token', { orderId: UNKNOWN_UUID, token: 'abc' }, 'BAD_REQUEST', 'token: That tracking link is incomplete.'],
+  ['a token as a number', { orderId: UNKNOWN_UUID, token: 42 }, 'BAD_REQUEST', 'token'],
+  ['an event id that is no number', { orderId: UNKNOWN_UUID, token: TOKEN, lastEventId: '1e3' }, 'BAD_REQUEST', 'That is not an event id.'],
+  ['an extra key', { orderId: UNKNOWN_UUID, token: TOKEN, staffId: 1 }, 'BAD_REQUEST', 'Unrecognized key: "staffId"'],
+  ['an unknown order', { orderId: UNKNOWN_UUID, token: TOKEN }, 'NOT_FOUND', 'Order not found. Please check the tracking link.'],
+  ['an unknown order and no token', { orderId: UNKNOWN_UUID }, 'NOT_FOUND', 'Order not found. Please check the tracking link.'],
+];
+
 describe(`guest procedures refuse bad input with a 4xx and change nothing (${backend})`, () => {
   describe.each(['quote', 'place'] as const)('orders.%s refuses a cart with', (procedure) => {
-    it.each(cartCases)('%s', async (_name, lines, code, words) => {
-      const f = t.fixture;
-      const items = lines(f);
-      const orders = guest(t.db).orders;
-      const call = () =>
-        procedure === 'quote'
-          ? orders.quote(bad({ locationSlug: f.main.slug, items }))
-          : orders.place(bad({ ...pickupOrder(f), items }));
-      await expectRefused(call, code, words);
-    });
+    it.each(refused.cases(`orders.${procedure}` as const, cartCases))(
+      '%s',
+      async (_name, lines, code, words) => {
+        const f = t.fixture;
+        const items = lines(f);
+        const orders = guest(t.db).orders;
+        const call = () =>
+          procedure === 'quote'
+            ? orders.quote(bad({ locationSlug: f.main.slug, items }))
+            : orders.place(bad({ ...pickupOrder(f), items }));
+        await expectRefused(call, code, words);
+      },
+    );
   });
 
-  it.each(quoteCases)('orders.quote refuses %s', async (_name, input, code, words) => {
-    const items = [fries(t.fixture)];
-    await expectRefused(() => guest(t.db).orders.quote(bad(input(items))), code, words);
-  });
+  it.each(refused.cases('orders.quote', quoteCases))(
+    'orders.quote refuses %s',
+    async (_name, input, code, words) => {
+      const items = [fries(t.fixture)];
+      await expectRefused(() => guest(t.db).orders.quote(bad(input(items))), code, words);
+    },
+  );
 
-  it.each(placeCases)('orders.place refuses %s', async (_name, patch, code, words) => {
-    const changes = patch(t.fixture);
-    const input = changes && { ...pickupOrder(t.fixture), ...changes };
-    await expectRefused(() => guest(t.db).orders.place(bad(input)), code, words);
-  });
+  it.each(refused.cases('orders.place', placeCases))(
+    'orders.place refuses %s',
+    async (_name, patch, code, words) => {
+      const changes = patch(t.fixture);
+      const input = changes && { ...pickupOrder(t.fixture), ...changes };
+      await expectRefused(() => guest(t.db).orders.place(bad(input)), code, words);
+    },
+  );
 
   it('orders.quote and orders.place refuse an unknown location as NOT_FOUND', async () => {
     const f = t.fixture;
@@ -247,13 +303,19 @@ describe(`guest procedures refuse bad input with a 4xx and change nothing (${bac
     expect(orders).toEqual([{ id: placed.order.id }]);
   });
 
-  it.each(trackCases)('orders.track refuses %s', async (_name, input, code, words) => {
-    await expectRefused(() => guest(t.db).orders.track(bad(input)), code, words);
-  });
+  it.each(refused.cases('orders.track', trackCases))(
+    'orders.track refuses %s',
+    async (_name, input, code, words) => {
+      await expectRefused(() => guest(t.db).orders.track(bad(input)), code, words);
+    },
+  );
 
-  it.each(loginCases)('auth.login refuses %s', async (_name, input, code, words) => {
-    await expectRefused(() => guest(t.db).auth.login(bad(input)), code, words);
-  });
+  it.each(refused.cases('auth.login', loginCases))(
+    'auth.login refuses %s',
+    async (_name, input, code, words) => {
+      await expectRefused(() => guest(t.db).auth.login(bad(input)), code, words);
+    },
+  );
 
   it('auth.me and auth.logout refuse a caller without a session, whatever is sent', async () => {
     const words = 'Please sign in again';
@@ -266,13 +328,66 @@ describe(`guest procedures refuse bad input with a 4xx and change nothing (${bac
     expect(locations.map((location) => location.slug)).toEqual(['testa', 'testb']);
   });
 
-  it.each(menuCases)('menu.get refuses %s', async (_name, input, code, words) => {
-    await expectRefused(() => guest(t.db).menu.get(bad(input)), code, words);
+  it.each(refused.cases('menu.get', menuCases))(
+    'menu.get refuses %s',
+    async (_name, input, code, words) => {
+      await expectRefused(() => guest(t.db).menu.get(bad(input)), code, words);
+    },
+  );
+
+  it.each(refused.cases('menu.table', tableCases))(
+    'menu.table refuses %s',
+    async (_name, input, code, words) => {
+      await expectRefused(() => guest(t.db).menu.table(bad(input(t.fixture))), code, words);
+    },
+  );
+
+  it.each(refused.cases('menu.live', locationLiveCases))(
+    'menu.live refuses %s',
+    async (_name, input, code, words) => {
+      await expectRefused(() => guest(t.db).menu.live(bad(input)), code, words);
+    },
+  );
+
+  // The ready board is found by the same slug as the menu, and refuses it alike.
+  it.each(refused.cases('board.get', menuCases))(
+    'board.get refuses %s',
+    async (_name, input, code, words) => {
+      await expectRefused(() => guest(t.db).board.get(bad(input)), code, words);
+    },
+  );
+
+  it.each(refused.cases('board.live', locationLiveCases))(
+    'board.live refuses %s',
+    async (_name, input, code, words) => {
+      await expectRefused(() => guest(t.db).board.live(bad(input)), code, words);
+    },
+  );
+
+  it.each(refused.cases('orders.live', orderLiveCases))(
+    'orders.live refuses %s',
+    async (_name, input, code, words) => {
+      await expectRefused(() => guest(t.db).orders.live(bad(input)), code, words);
+    },
+  );
+
+  it('demo.welcome and live.status take no input and ignore what is sent', async () => {
+    expect(await guest(t.db).demo.welcome(bad({ all: true }))).toBeNull();
+    const status = await guest(t.db).live.status(bad({ bus: 'down' }));
+    const iterator = status[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    await iterator.return?.();
+    expect(first).toEqual({ done: false, value: { bus: 'up' } });
   });
 });
 
 /** Changes to a valid call; the scene gives ids that exist. */
-type Scene = { placed: { id: string; itemId: number }; accepted: { id: string; itemId: number } };
+type Scene = {
+  placed: { id: string; itemId: number };
+  accepted: { id: string; itemId: number };
+  /** The signed-in manager's own staff id. */
+  managerId: number;
+};
 
 // prettier-ignore
 const availabilityCases: Case<(f: Fixture) => Row>[] = [
@@ -346,6 +461,71 @@ const itemCases: Case<(s: Scene) => Row>[] = [
   ['an order not yet accepted', (s) => ({ orderId: s.placed.id, orderItemId: s.placed.itemId, expectedVersion: 1 }), 'BAD_REQUEST', 'Accept the order before working on its items.'],
 ];
 
+/** Changes to watching the main location's kitchen from the start; null sends no input. */
+// prettier-ignore
+const kitchenLiveCases: Case<Row | null>[] = [
+  ['no input', null, 'BAD_REQUEST', 'expected object'],
+  ['a location id as a string', { locationId: '1' }, 'BAD_REQUEST', 'locationId: An id is a whole number.'],
+  ['a location id above 2^31', { locationId: TOO_BIG_ID }, 'BAD_REQUEST', 'That id is out of range.'],
+  ['an event id as a number', { lastEventId: 7 }, 'BAD_REQUEST', 'lastEventId'],
+  ['an event id with letters', { lastEventId: '12a' }, 'BAD_REQUEST', 'lastEventId: That is not an event id.'],
+  ['an extra key', { since: 0 }, 'BAD_REQUEST', 'Unrecognized key: "since"'],
+  ['an unknown location', { locationId: 999_999 }, 'FORBIDDEN', 'You do not work at this location.'],
+];
+
+/** Changes to bumping the grill on the accepted order at version 2. */
+// prettier-ignore
+const stationCases: Case<(s: Scene) => Row>[] = [
+  ['an unknown station', () => ({ station: 'oven' }), 'BAD_REQUEST', 'station: A station is one of grill, fry'],
+  ['no station', () => ({ station: undefined }), 'BAD_REQUEST', 'station'],
+  ['an order id that is no uuid', () => ({ orderId: 'nope' }), 'BAD_REQUEST', 'orderId: That is not an order id.'],
+  ['a version of 0', () => ({ expectedVersion: 0 }), 'BAD_REQUEST', 'The order version starts at 1.'],
+  ['an extra key', () => ({ orderItemIds: [1] }), 'BAD_REQUEST', 'Unrecognized key: "orderItemIds"'],
+  ['an unknown order', () => ({ orderId: UNKNOWN_UUID }), 'NOT_FOUND', 'Order not found.'],
+  ['a stale version', () => ({ expectedVersion: 1 }), 'CONFLICT', 'was changed on another screen'],
+  ['a station with nothing on the order', () => ({ station: 'cold' }), 'BAD_REQUEST', 'has nothing left for the cold station.'],
+  ['an order not yet accepted', (s) => ({ orderId: s.placed.id, expectedVersion: 1 }), 'BAD_REQUEST', 'Accept the order before working on its items.'],
+];
+
+const SETTINGS = {
+  warnAfterMinutes: 8,
+  lateAfterMinutes: 15,
+  recallWindowMinutes: 5,
+  readyBoardCollectedSeconds: 60,
+};
+const settings = (changes: Row) => ({ settings: { ...SETTINGS, ...changes } });
+
+/** Changes to setting the main location's board to SETTINGS. */
+// prettier-ignore
+const settingsCases: Case<Row>[] = [
+  ['no settings', { settings: undefined }, 'BAD_REQUEST', 'settings'],
+  ['settings as a string', { settings: 'fast' }, 'BAD_REQUEST', 'settings'],
+  ['an amber threshold of 0', settings({ warnAfterMinutes: 0 }), 'BAD_REQUEST', 'settings.warnAfterMinutes: The amber threshold is at least 1 minute.'],
+  ['a threshold as a string', settings({ warnAfterMinutes: '8' }), 'BAD_REQUEST', 'The amber threshold is a number of minutes.'],
+  ['a fractional red threshold', settings({ lateAfterMinutes: 15.5 }), 'BAD_REQUEST', 'The red threshold is a whole number of minutes.'],
+  ['a red threshold of 241 minutes', settings({ lateAfterMinutes: 241 }), 'BAD_REQUEST', 'The red threshold is at most 240 minutes.'],
+  ['a recall window of 61 minutes', settings({ recallWindowMinutes: 61 }), 'BAD_REQUEST', 'The recall window is at most 60 minutes.'],
+  ['no recall window', settings({ recallWindowMinutes: undefined }), 'BAD_REQUEST', 'settings.recallWindowMinutes'],
+  ['a negative ready board time', settings({ readyBoardCollectedSeconds: -1 }), 'BAD_REQUEST', 'The ready board time is at least 0 seconds'],
+  ['a ready board time of 601 seconds', settings({ readyBoardCollectedSeconds: 601 }), 'BAD_REQUEST', 'The ready board time is at most 600 seconds.'],
+  ['amber after red', settings({ warnAfterMinutes: 20 }), 'BAD_REQUEST', 'settings.lateAfterMinutes: The amber threshold comes before the red one.'],
+  ['an extra setting', settings({ autoAccept: true }), 'BAD_REQUEST', 'Unrecognized key: "autoAccept"'],
+  ['a location id as a string', { locationId: '1' }, 'BAD_REQUEST', 'locationId: An id is a whole number.'],
+  ['an unknown location', { locationId: 999_999 }, 'FORBIDDEN', 'You do not work at this location.'],
+];
+
+// prettier-ignore
+const deactivateCases: Case<(s: Scene) => unknown>[] = [
+  ['no input', () => null, 'BAD_REQUEST', 'expected object'],
+  ['a staff id as a string', () => ({ staffId: '3' }), 'BAD_REQUEST', 'staffId: An id is a whole number.'],
+  ['a zero staff id', () => ({ staffId: 0 }), 'BAD_REQUEST', 'An id is a positive number.'],
+  ['a staff id above 2^31', () => ({ staffId: TOO_BIG_ID }), 'BAD_REQUEST', 'That id is out of range.'],
+  ['an email for the id', () => ({ staffId: 'foh@test.example' }), 'BAD_REQUEST', 'staffId'],
+  ['an extra key', (s) => ({ staffId: s.managerId + 1, everywhere: true }), 'BAD_REQUEST', 'Unrecognized key: "everywhere"'],
+  ['an unknown member of staff', () => ({ staffId: 999_999 }), 'NOT_FOUND', 'There is no such member of staff at your locations.'],
+  ['the manager’s own account', (s) => ({ staffId: s.managerId }), 'BAD_REQUEST', 'You cannot deactivate your own account.'],
+];
+
 describe(`staff procedures refuse bad input with a 4xx and change nothing (${backend})`, () => {
   /** A manager may do everything everywhere, so only the input can be at fault. */
   let manager: Awaited<ReturnType<typeof signedIn>>;
@@ -358,26 +538,39 @@ describe(`staff procedures refuse bad input with a 4xx and change nothing (${bac
     await manager.kitchen.transition({ orderId: second.id, expectedVersion: 1, to: 'accepted' });
     s.placed = { id: first.id, itemId: first.items[0]?.id ?? 0 };
     s.accepted = { id: second.id, itemId: second.items[0]?.id ?? 0 };
+    s.managerId = (await manager.auth.me()).id;
   });
 
-  it.each(availabilityCases)('menu.setAvailability refuses %s', async (_n, patch, code, words) => {
-    const input = { itemId: t.fixture.items.burger, available: false, ...patch(t.fixture) };
-    await expectRefused(() => manager.menu.setAvailability(bad(input)), code, words);
-  });
+  it.each(refused.cases('menu.setAvailability', availabilityCases))(
+    'menu.setAvailability refuses %s',
+    async (_n, patch, code, words) => {
+      const input = { itemId: t.fixture.items.burger, available: false, ...patch(t.fixture) };
+      await expectRefused(() => manager.menu.setAvailability(bad(input)), code, words);
+    },
+  );
 
-  it.each(boardCases)('kitchen.board refuses %s', async (_name, input, code, words) => {
-    await expectRefused(() => manager.kitchen.board(bad(input)), code, words);
-  });
+  it.each(refused.cases('kitchen.board', boardCases))(
+    'kitchen.board refuses %s',
+    async (_name, input, code, words) => {
+      await expectRefused(() => manager.kitchen.board(bad(input)), code, words);
+    },
+  );
 
-  it.each(transitionCases)('kitchen.transition refuses %s', async (_name, patch, code, words) => {
-    const input = { orderId: s.placed.id, expectedVersion: 1, to: 'accepted', ...patch };
-    await expectRefused(() => manager.kitchen.transition(bad(input)), code, words);
-  });
+  it.each(refused.cases('kitchen.transition', transitionCases))(
+    'kitchen.transition refuses %s',
+    async (_name, patch, code, words) => {
+      const input = { orderId: s.placed.id, expectedVersion: 1, to: 'accepted', ...patch };
+      await expectRefused(() => manager.kitchen.transition(bad(input)), code, words);
+    },
+  );
 
-  it.each(recallCases)('kitchen.recall refuses %s', async (_name, patch, code, words) => {
-    const input = { orderId: s.placed.id, expectedVersion: 1, ...patch };
-    await expectRefused(() => manager.kitchen.recall(bad(input)), code, words);
-  });
+  it.each(refused.cases('kitchen.recall', recallCases))(
+    'kitchen.recall refuses %s',
+    async (_name, patch, code, words) => {
+      const input = { orderId: s.placed.id, expectedVersion: 1, ...patch };
+      await expectRefused(() => manager.kitchen.recall(bad(input)), code, words);
+    },
+  );
 
   it('kitchen.transition and kitchen.recall refuse to move a finished order', async () => {
     const orderId = s.placed.id;
@@ -394,11 +587,45 @@ describe(`staff procedures refuse bad input with a 4xx and change nothing (${bac
     );
   });
 
-  it.each(itemCases)('kitchen.setItemStatus refuses %s', async (_name, patch, code, words) => {
-    const valid = { orderId: s.accepted.id, orderItemId: s.accepted.itemId, expectedVersion: 2 };
-    const input = { ...valid, status: 'cooking', ...patch(s) };
-    await expectRefused(() => manager.kitchen.setItemStatus(bad(input)), code, words);
-  });
+  it.each(refused.cases('kitchen.setItemStatus', itemCases))(
+    'kitchen.setItemStatus refuses %s',
+    async (_name, patch, code, words) => {
+      const valid = { orderId: s.accepted.id, orderItemId: s.accepted.itemId, expectedVersion: 2 };
+      const input = { ...valid, status: 'cooking', ...patch(s) };
+      await expectRefused(() => manager.kitchen.setItemStatus(bad(input)), code, words);
+    },
+  );
+
+  it.each(refused.cases('kitchen.live', kitchenLiveCases))(
+    'kitchen.live refuses %s',
+    async (_name, patch, code, words) => {
+      const input = patch && { locationId: t.fixture.main.id, lastEventId: null, ...patch };
+      await expectRefused(() => manager.kitchen.live(bad(input)), code, words);
+    },
+  );
+
+  it.each(refused.cases('kitchen.bumpStation', stationCases))(
+    'kitchen.bumpStation refuses %s',
+    async (_name, patch, code, words) => {
+      const input = { orderId: s.accepted.id, expectedVersion: 2, station: 'grill', ...patch(s) };
+      await expectRefused(() => manager.kitchen.bumpStation(bad(input)), code, words);
+    },
+  );
+
+  it.each(refused.cases('kitchen.updateSettings', settingsCases))(
+    'kitchen.updateSettings refuses %s',
+    async (_name, patch, code, words) => {
+      const input = { locationId: t.fixture.main.id, settings: SETTINGS, ...patch };
+      await expectRefused(() => manager.kitchen.updateSettings(bad(input)), code, words);
+    },
+  );
+
+  it.each(refused.cases('staff.deactivate', deactivateCases))(
+    'staff.deactivate refuses %s',
+    async (_name, input, code, words) => {
+      await expectRefused(() => manager.staff.deactivate(bad(input(s))), code, words);
+    },
+  );
 
   it('a refused call leaves the order usable at the same version', async () => {
     const input = { orderId: s.placed.id, expectedVersion: -1, to: 'accepted' as const };
@@ -406,4 +633,8 @@ describe(`staff procedures refuse bad input with a 4xx and change nothing (${bac
     const ticket = await manager.kitchen.transition({ ...input, expectedVersion: 1 });
     expect(ticket).toMatchObject({ id: s.placed.id, status: 'accepted', version: 2 });
   });
+});
+
+it('every procedure that takes input has refused-input cases here, and no other', () => {
+  expect(refused.problems()).toEqual([]);
 });

@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_BATCH_CALLS } from '@ticketrail/shared';
+import { appRouter } from '../../src/router';
+import { inputProblems } from '../support/procedures';
 import {
   expectNoInternalFailure,
   fcOptions,
@@ -15,7 +17,7 @@ import {
 } from './harness';
 import { batchCall, rawRequest, singleCall } from './http-cases';
 import { send, type HttpCase, type HttpOutcome } from './http-client';
-import { procedures } from './procedures';
+import { procedures, takesNoInput } from './procedures';
 import { describeHttpCase } from './printing';
 import { useJunkSuite } from './suite';
 
@@ -49,6 +51,17 @@ describe('junk over HTTP', () => {
     expect(new Set(procedures.map((p) => p.type))).toEqual(
       new Set(['query', 'mutation', 'subscription']),
     );
+    // The same paths the HTTP and WebSocket handlers look calls up by (a flat map at run time).
+    const served = Object.keys(appRouter._def.procedures);
+    expect(procedures.map((p) => p.path).sort()).toEqual(served.sort());
+  });
+
+  it('has valid inputs to start junk from for every procedure that takes input', () => {
+    // Without seeds of its own a procedure gets other procedures' inputs, which its
+    // schema mostly refuses at once: its domain code would go unfuzzed.
+    expect(
+      inputProblems('the junk seeds (junk/procedures.ts)', Object.keys(junk.seeds), takesNoInput),
+    ).toEqual([]);
   });
 
   it(

@@ -1,40 +1,30 @@
 /**
  * Every procedure, read from the router itself, and valid inputs to start
- * junk from. A procedure added to the router is fuzzed from the next run on:
- * without a seed of its own it gets every other procedure's seeds (new
- * procedures mostly take the same ids, slugs and tokens).
+ * junk from. A procedure added to the router is fuzzed from the next run on,
+ * and http.test.ts fails, naming it, until it has seeds of its own here (or
+ * is listed in `takesNoInput`); a procedure taken out of the router fails it
+ * until its seeds go too.
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../src/db/schema';
-import { appRouter } from '../../src/router';
 import { guest, PASSWORD, pickupOrder, type Fixture } from '../support/fixture';
+import { routerProcedures, type ProcedurePath, type RouterProcedure } from '../support/procedures';
 
-export type ProcedureType = 'query' | 'mutation' | 'subscription';
+export type Procedure = RouterProcedure;
 
-export interface Procedure {
-  path: string;
-  type: ProcedureType;
-  /** False when the procedure has no input parser: tRPC ignores whatever is sent. */
-  takesInput: boolean;
-}
-
-interface ProcedureDef {
-  _def: { type: ProcedureType; inputs: unknown[] };
-}
+export const procedures: readonly Procedure[] = routerProcedures;
 
 /**
- * tRPC 11 types `_def.procedures` as the nested router record but keeps a flat
- * `dotted.path -> procedure` map there at runtime (the HTTP adapter looks
- * paths up in it). http.test.ts checks the shape, so a change in tRPC fails
- * loudly instead of fuzzing nothing.
+ * Procedures without an input parser. They get every other procedure's seeds
+ * as junk (tRPC must ignore it); http.test.ts checks this list with the router.
  */
-const flat = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
-
-export const procedures: readonly Procedure[] = Object.entries(flat).map(([path, procedure]) => ({
-  path,
-  type: procedure._def.type,
-  takesInput: procedure._def.inputs.length > 0,
-}));
+export const takesNoInput: readonly ProcedurePath[] = [
+  'auth.me',
+  'auth.logout',
+  'menu.locations',
+  'demo.welcome',
+  'live.status',
+];
 
 /**
  * A mutation that takes no input does its work whatever junk comes along
@@ -90,7 +80,10 @@ export async function buildWorld(db: Kysely<Database>, fixture: Fixture): Promis
   };
 }
 
-/** Valid inputs per procedure path: a junk input is one of these, broken on purpose. */
+/**
+ * Valid inputs per procedure path, for every procedure that takes input: a
+ * junk input is one of these, broken on purpose.
+ */
 export function seedsFor(world: World): Record<string, unknown[]> {
   const f = world.fixture;
   const o = world.order;
@@ -131,14 +124,16 @@ export function seedsFor(world: World): Record<string, unknown[]> {
       },
     ],
     'kitchen.setItemStatus': [{ ...version, orderItemId: o.itemId, status: 'cooking' }],
-    // Seeded before the router serves it, so its junk reaches the domain from day one.
     'staff.deactivate': [{ staffId: world.staffId }],
     'board.get': [{ locationSlug: slug }],
     'board.live': [{ locationSlug: slug, lastEventId: null }],
-  };
+  } satisfies Partial<Record<ProcedurePath, unknown[]>>;
 }
 
-/** The seeds for one path; a path without its own gets all of them. */
+/**
+ * The seeds for one path. A path without its own (one that takes no input, or
+ * one the seeds miss, which http.test.ts reports) gets all of them.
+ */
 export function seedsOf(seeds: Record<string, unknown[]>, path: string): unknown[] {
   return seeds[path] ?? Object.values(seeds).flat();
 }

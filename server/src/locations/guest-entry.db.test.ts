@@ -4,14 +4,14 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { hashPassword } from '../src/staff/passwords';
-import { seedDemo } from '../src/demo/seed';
-import { DEMO_LOCATIONS, DEMO_STAFF } from '../src/demo/data';
-import { readDemoWelcome } from '../src/demo/status';
-import { backend } from './support/database';
-import { guest } from './support/fixture';
-import { refusal } from './support/refusals';
-import { useTestDatabase } from './support/setup';
+import { hashPassword } from '../staff/passwords';
+import { seedDemo } from '../demo/seed';
+import { DEMO_LOCATIONS, DEMO_STAFF } from '../demo/data';
+import { readDemoWelcome } from '../demo/status';
+import { backend } from '../../test/support/database';
+import { guest } from '../../test/support/fixture';
+import { refusal } from '../../test/support/refusals';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 

@@ -12,11 +12,11 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRPCError } from '@trpc/server';
-import { openDatabase, type DatabaseHandle } from '../src/db/connect';
-import { backend } from './support/database';
-import { guest } from './support/fixture';
-import { waitUntil } from './support/live';
-import { freePort } from './support/redis-server';
+import { openDatabase, type DatabaseHandle } from './connect';
+import { backend } from '../../test/support/database';
+import { guest } from '../../test/support/fixture';
+import { waitUntil } from '../../test/support/live';
+import { freePort } from '../../test/support/redis-server';
 
 const url = process.env.DATABASE_URL;
 

@@ -5,11 +5,11 @@
  * a board that silently stopped; a guest's feed on a tracking token goes on.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Delivered, RouterOutputs } from '../src/router';
-import { backend } from './support/database';
-import { guest, pickupOrder, PASSWORD } from './support/fixture';
-import { createCaller } from '../src/router';
-import { createContext } from '../src/context';
+import type { Delivered, RouterOutputs } from '../router';
+import { backend } from '../../test/support/database';
+import { guest, pickupOrder, PASSWORD } from '../../test/support/fixture';
+import { createCaller } from '../router';
+import { createContext } from '../context';
 import {
   busMaker,
   liveClient,
@@ -18,8 +18,8 @@ import {
   waitUntil,
   type Instance,
   type LiveClient,
-} from './support/live';
-import { useTestDatabase } from './support/setup';
+} from '../../test/support/live';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 

@@ -6,10 +6,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { MAX_BATCH_CALLS } from '@ticketrail/shared';
-import type { WebSocketLimits } from '../src/http/server';
-import { backend } from './support/database';
-import { busMaker, startInstance, waitUntil, type Instance } from './support/live';
-import { useTestDatabase } from './support/setup';
+import type { WebSocketLimits } from '../server';
+import { backend } from '../../../test/support/database';
+import { busMaker, startInstance, waitUntil, type Instance } from '../../../test/support/live';
+import { useTestDatabase } from '../../../test/support/setup';
 
 const t = useTestDatabase();
 let instance: Instance | null = null;

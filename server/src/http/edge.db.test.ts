@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BATCH_CALLS } from '@ticketrail/shared';
-import { startServer, type RunningServer } from '../src/http/server';
-import { backend } from './support/database';
-import { testDeps } from './support/fixture';
-import { useTestDatabase } from './support/setup';
+import { startServer, type RunningServer } from './server';
+import { backend } from '../../test/support/database';
+import { testDeps } from '../../test/support/fixture';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 let server: RunningServer;

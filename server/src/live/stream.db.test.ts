@@ -4,11 +4,11 @@
  */
 import { rooms } from '@ticketrail/shared';
 import { describe, expect, it } from 'vitest';
-import { roomFeed } from '../src/live/stream';
-import { backend } from './support/database';
-import { guest, pickupOrder, testDeps } from './support/fixture';
-import { waitUntil } from './support/live';
-import { useTestDatabase } from './support/setup';
+import { roomFeed } from './stream';
+import { backend } from '../../test/support/database';
+import { guest, pickupOrder, testDeps } from '../../test/support/fixture';
+import { waitUntil } from '../../test/support/live';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 

@@ -4,9 +4,9 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { backend } from './support/database';
-import { busMaker, startInstance, waitUntil, type Instance } from './support/live';
-import { useTestDatabase } from './support/setup';
+import { backend } from '../../../test/support/database';
+import { busMaker, startInstance, waitUntil, type Instance } from '../../../test/support/live';
+import { useTestDatabase } from '../../../test/support/setup';
 
 const t = useTestDatabase();
 let instance: Instance | null = null;

@@ -3,12 +3,12 @@
  * see, nobody else receives anything, and a reconnecting client gets exactly
  * what it missed, in order, then live events.
  */
-import type { Delivered, RouterOutputs } from '../src/router';
+import type { Delivered, RouterOutputs } from '../router';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rooms } from '@ticketrail/shared';
-import { appendEvent, transact } from '../src/live/event-log';
-import { backend } from './support/database';
-import { guest, pickupOrder, signedIn, PASSWORD } from './support/fixture';
+import { appendEvent, transact } from './event-log';
+import { backend } from '../../test/support/database';
+import { guest, pickupOrder, signedIn, PASSWORD } from '../../test/support/fixture';
 import {
   busKinds,
   busMaker,
@@ -19,8 +19,8 @@ import {
   waitUntil,
   type Instance,
   type LiveClient,
-} from './support/live';
-import { useTestDatabase } from './support/setup';
+} from '../../test/support/live';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 

@@ -7,8 +7,8 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_REPLAY_EVENTS, rooms } from '@ticketrail/shared';
-import type { Delivered, RouterOutputs } from '../src/router';
-import { backend } from './support/database';
+import type { Delivered, RouterOutputs } from '../router';
+import { backend } from '../../test/support/database';
 import {
   busMaker,
   liveClient,
@@ -17,8 +17,8 @@ import {
   waitUntil,
   type Instance,
   type LiveClient,
-} from './support/live';
-import { useTestDatabase } from './support/setup';
+} from '../../test/support/live';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 

@@ -6,10 +6,10 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/http/server';
-import { backend } from './support/database';
-import { PASSWORD, pickupOrder, testDeps } from './support/fixture';
-import { useTestDatabase } from './support/setup';
+import { startServer, type RunningServer } from './server';
+import { backend } from '../../test/support/database';
+import { PASSWORD, pickupOrder, testDeps } from '../../test/support/fixture';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 let server: RunningServer;

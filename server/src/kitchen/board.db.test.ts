@@ -4,12 +4,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { bumpTarget, rooms, type OrderStatus } from '@ticketrail/shared';
-import { createContext } from '../src/context';
-import { createCaller } from '../src/router';
-import { backend } from './support/database';
-import { guest, PASSWORD, pickupOrder, signedIn, testDeps } from './support/fixture';
-import { databaseState, refusal } from './support/refusals';
-import { useTestDatabase } from './support/setup';
+import { createContext } from '../context';
+import { createCaller } from '../router';
+import { backend } from '../../test/support/database';
+import { guest, PASSWORD, pickupOrder, signedIn, testDeps } from '../../test/support/fixture';
+import { databaseState, refusal } from '../../test/support/refusals';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 

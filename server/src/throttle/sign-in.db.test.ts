@@ -7,13 +7,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startServer, type RunningServer } from '../src/http/server';
-import { createThrottles, DEFAULT_THROTTLE_LIMITS, type ThrottleLimits } from '../src/throttle';
-import { memoryThrottleStore, redisThrottleStore, type ThrottleStore } from '../src/throttle/store';
-import { backend } from './support/database';
-import { PASSWORD, pickupOrder, testDeps } from './support/fixture';
-import { liveClient } from './support/live';
-import { useTestDatabase } from './support/setup';
+import { startServer, type RunningServer } from '../http/server';
+import { createThrottles, DEFAULT_THROTTLE_LIMITS, type ThrottleLimits } from '.';
+import { memoryThrottleStore, redisThrottleStore, type ThrottleStore } from './store';
+import { backend } from '../../test/support/database';
+import { PASSWORD, pickupOrder, testDeps } from '../../test/support/fixture';
+import { liveClient } from '../../test/support/live';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 const servers: RunningServer[] = [];

@@ -7,12 +7,12 @@ import { Redis } from 'ioredis';
 import { rooms } from '@ticketrail/shared';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { appendEvent, eventsAfter, transact } from '../src/live/event-log';
-import type { BusHandlers, RoomBus } from '../src/live/bus';
-import type { RedisBus } from '../src/live/redis-bus';
-import type { Delivered, RouterOutputs } from '../src/router';
-import { backend } from './support/database';
-import { guest, PASSWORD, pickupOrder, signedIn } from './support/fixture';
+import { appendEvent, eventsAfter, transact } from './event-log';
+import type { BusHandlers, RoomBus } from './bus';
+import type { RedisBus } from './redis-bus';
+import type { Delivered, RouterOutputs } from '../router';
+import { backend } from '../../test/support/database';
+import { guest, PASSWORD, pickupOrder, signedIn } from '../../test/support/fixture';
 import {
   busKinds,
   busMaker,
@@ -23,8 +23,8 @@ import {
   waitUntil,
   type Instance,
   type LiveClient,
-} from './support/live';
-import { useTestDatabase } from './support/setup';
+} from '../../test/support/live';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 type KitchenEvent = Delivered<RouterOutputs['kitchen']['live']>['data'];

@@ -5,9 +5,9 @@
  */
 import { TRPCError } from '@trpc/server';
 import { describe, expect, it } from 'vitest';
-import { backend } from './support/database';
-import { guest, pickupOrder, signedIn } from './support/fixture';
-import { useTestDatabase } from './support/setup';
+import { backend } from '../../test/support/database';
+import { guest, pickupOrder, signedIn } from '../../test/support/fixture';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 

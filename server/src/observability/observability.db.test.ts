@@ -4,14 +4,14 @@
  * Real servers on port 0, real HTTP requests and WebSocket clients.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../src/db/connect';
-import { startServer } from '../src/http/server';
-import { createMetrics, type Metrics } from '../src/observability/metrics';
-import { createRealtime } from '../src/live';
-import { MemoryBus } from '../src/live/memory-bus';
-import type { RouterOutputs, Delivered } from '../src/router';
-import { backend } from './support/database';
-import { guest, PASSWORD, pickupOrder } from './support/fixture';
+import { openDatabase } from '../db/connect';
+import { startServer } from '../http/server';
+import { createMetrics, type Metrics } from './metrics';
+import { createRealtime } from '../live';
+import { MemoryBus } from '../live/memory-bus';
+import type { RouterOutputs, Delivered } from '../router';
+import { backend } from '../../test/support/database';
+import { guest, PASSWORD, pickupOrder } from '../../test/support/fixture';
 import {
   busMaker,
   liveClient,
@@ -20,8 +20,8 @@ import {
   waitUntil,
   type Instance,
   type LiveClient,
-} from './support/live';
-import { useTestDatabase } from './support/setup';
+} from '../../test/support/live';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 const TOKEN = 'scrape-token-of-the-test-suite';

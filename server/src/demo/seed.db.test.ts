@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { STAFF_ROLES } from '@ticketrail/shared';
-import { seedDemo } from '../src/demo/seed';
-import { DEMO_LOCATIONS, DEMO_STAFF } from '../src/demo/data';
-import { backend } from './support/database';
-import { guest, tableCounts } from './support/fixture';
-import { useTestDatabase } from './support/setup';
+import { seedDemo } from './seed';
+import { DEMO_LOCATIONS, DEMO_STAFF } from './data';
+import { backend } from '../../test/support/database';
+import { guest, tableCounts } from '../../test/support/fixture';
+import { useTestDatabase } from '../../test/support/setup';
 import { sql } from 'kysely';
 
 const t = useTestDatabase();

@@ -3,11 +3,11 @@
  * transaction, and none for a change that rolled back.
  */
 import { describe, expect, it } from 'vitest';
-import { appendEvent, eventsAfter, onEventsCommitted, transact } from '../src/live/event-log';
+import { appendEvent, eventsAfter, onEventsCommitted, transact } from './event-log';
 import { rooms } from '@ticketrail/shared';
-import { backend } from './support/database';
-import { guest, pickupOrder, signedIn, tableCounts, testDeps } from './support/fixture';
-import { useTestDatabase } from './support/setup';
+import { backend } from '../../test/support/database';
+import { guest, pickupOrder, signedIn, tableCounts, testDeps } from '../../test/support/fixture';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 

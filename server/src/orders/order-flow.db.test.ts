@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createContext } from '../src/context';
-import { createCaller } from '../src/router';
-import { backend } from './support/database';
-import { guest, pickupOrder, signedIn, testDeps } from './support/fixture';
-import { useTestDatabase } from './support/setup';
+import { createContext } from '../context';
+import { createCaller } from '../router';
+import { backend } from '../../test/support/database';
+import { guest, pickupOrder, signedIn, testDeps } from '../../test/support/fixture';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 

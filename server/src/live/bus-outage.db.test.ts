@@ -6,11 +6,11 @@
  */
 import { rooms } from '@ticketrail/shared';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
-import { eventsAfter } from '../src/live/event-log';
-import { createRealtime } from '../src/live';
-import { RedisBus } from '../src/live/redis-bus';
-import type { Delivered, RouterOutputs } from '../src/router';
-import { guest, PASSWORD, pickupOrder } from './support/fixture';
+import { eventsAfter } from './event-log';
+import { createRealtime } from '.';
+import { RedisBus } from './redis-bus';
+import type { Delivered, RouterOutputs } from '../router';
+import { guest, PASSWORD, pickupOrder } from '../../test/support/fixture';
 import {
   liveClient,
   Recorder,
@@ -18,9 +18,9 @@ import {
   waitUntil,
   type Instance,
   type LiveClient,
-} from './support/live';
-import { hasRedisServer, startOwnRedis, type OwnRedis } from './support/redis-server';
-import { useTestDatabase } from './support/setup';
+} from '../../test/support/live';
+import { hasRedisServer, startOwnRedis, type OwnRedis } from '../../test/support/redis-server';
+import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
 type KitchenEvent = Delivered<RouterOutputs['kitchen']['live']>['data'];

@@ -5,10 +5,10 @@
  */
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { BusHandlers } from '../src/live/bus';
-import { RedisBus } from '../src/live/redis-bus';
-import { waitUntil } from './support/live';
-import { hasRedisServer, startOwnRedis, type OwnRedis } from './support/redis-server';
+import type { BusHandlers } from './bus';
+import { RedisBus } from './redis-bus';
+import { waitUntil } from '../../test/support/live';
+import { hasRedisServer, startOwnRedis, type OwnRedis } from '../../test/support/redis-server';
 
 /** What a bus told its hub. */
 class Heard implements BusHandlers {
