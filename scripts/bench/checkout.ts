@@ -28,8 +28,8 @@ import { minimumChoices } from '@ticketrail/shared';
 import type { RouterInputs, RouterOutputs } from '@ticketrail/server';
 import { openDatabase, type DatabaseHandle } from '../../server/src/db/connect';
 import { migrateToLatest } from '../../server/src/db/migrate';
-import { DEMO_LOCATIONS } from '../../server/src/seed/demo-data';
-import { seedDemo } from '../../server/src/seed/demo';
+import { DEMO_LOCATIONS } from '../../server/src/demo/data';
+import { seedDemo } from '../../server/src/demo/seed';
 import type { BenchReply, BenchRequest } from './ipc';
 
 const USAGE =

@@ -24,13 +24,13 @@ import { WebSocket } from 'ws';
 import { formatOrderNumber, rooms } from '@ticketrail/shared';
 import { openDatabase } from '../../server/src/db/connect';
 import { migrateToLatest } from '../../server/src/db/migrate';
-import type { DomainEvent } from '../../server/src/domain/events';
-import type { KitchenTicket } from '../../server/src/domain/orders/views';
-import { login } from '../../server/src/domain/staff';
-import { hashToken } from '../../server/src/domain/tokens';
-import { feedEvent } from '../../server/src/realtime/feeds';
-import { encodeEnvelope } from '../../server/src/realtime/wire';
-import { seedDemo } from '../../server/src/seed/demo';
+import type { DomainEvent } from '../../server/src/live/event-log';
+import type { KitchenTicket } from '../../server/src/orders/tickets';
+import { login } from '../../server/src/staff/sessions';
+import { hashToken } from '../../server/src/tokens';
+import { feedEvent } from '../../server/src/live/feeds';
+import { encodeEnvelope } from '../../server/src/live/wire';
+import { seedDemo } from '../../server/src/demo/seed';
 import type { BenchReply, BenchRequest } from './ipc';
 
 const { values: args } = parseArgs({

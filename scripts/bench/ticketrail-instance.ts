@@ -1,8 +1,8 @@
 /** One real Ticketrail server process (Postgres + Redis bus), for the benchmark. */
 import { openDatabase } from '../../server/src/db/connect';
 import { startServer } from '../../server/src/http/server';
-import { createRealtime } from '../../server/src/realtime';
-import { RedisBus } from '../../server/src/realtime/redis-bus';
+import { createRealtime } from '../../server/src/live';
+import { RedisBus } from '../../server/src/live/redis-bus';
 import { createThrottles, DEFAULT_THROTTLE_LIMITS } from '../../server/src/throttle';
 import { redisThrottleStore } from '../../server/src/throttle/store';
 import { answerBench } from './ipc';

@@ -1,6 +1,6 @@
 /** The all-day count: how many of each item are still to make, across every open ticket. */
 import type { Station } from '@ticketrail/shared';
-import type { KitchenTicket } from '../live/reducers';
+import type { KitchenTicket } from './kitchen-feed';
 import { allDayCounts } from './board-model';
 
 export function AllDayPanel({

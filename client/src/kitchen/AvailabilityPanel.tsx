@@ -6,8 +6,8 @@
 import { useState } from 'react';
 import { trpc } from '../api/client';
 import { LoadError, Loading } from '../components/States';
-import { useLiveMenu } from '../live/feeds';
-import type { Menu } from '../live/reducers';
+import type { Menu } from '../ordering/menu-model';
+import { useLiveMenu } from '../ordering/useLiveMenu';
 
 type MenuItem = Menu['categories'][number]['items'][number];
 

@@ -9,7 +9,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApiProviders, type FakeCall } from '../test-support/fake-api';
-import type { KitchenTicket } from '../live/reducers';
+import type { KitchenTicket } from './kitchen-feed';
 import { KitchenBoard } from './KitchenBoard';
 import { item, ticket } from '../test-support/orders';
 import { SETTINGS } from './test-settings';

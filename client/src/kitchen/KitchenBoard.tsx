@@ -9,7 +9,7 @@ import {
   type KitchenSettings,
   type Station,
 } from '@ticketrail/shared';
-import type { KitchenTicket } from '../live/reducers';
+import type { KitchenTicket } from './kitchen-feed';
 import { AllDayPanel } from './AllDayPanel';
 import { AvailabilityPanel } from './AvailabilityPanel';
 import { columnsOf } from './board-model';

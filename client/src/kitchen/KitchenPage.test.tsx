@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../auth/session';
 import { fakeApiProviders, lastCall, type FakeCall } from '../test-support/fake-api';
 import { HARBOUR_KITCHEN, ticket } from '../test-support/orders';
-import type { KitchenBoard } from '../live/reducers';
+import type { KitchenBoard } from './kitchen-feed';
 import { KitchenPage } from './KitchenPage';
 import { SETTINGS } from './test-settings';
 

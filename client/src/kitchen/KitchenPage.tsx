@@ -2,6 +2,7 @@
  * `/kitchen` and `/kitchen/<location>?station=<station>`: sign in, pick the
  * location and the station, then run the board.
  */
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { STATIONS, type Station } from '@ticketrail/shared';
 import { trpc } from '../api/client';
@@ -9,8 +10,7 @@ import { session } from '../auth/session';
 import { SignIn } from '../auth/SignIn';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LoadError, Loading } from '../components/States';
-import { useLiveKitchenBoard } from '../live/feeds';
-import { navigate, useLocation } from '../navigation';
+import { useLiveKitchenBoard } from './useLiveKitchenBoard';
 import { KitchenBoard } from './KitchenBoard';
 import { playChime, soundAllowed, unlockSound } from '../lib/sound';
 import './kitchen.css';
@@ -27,10 +27,6 @@ function useMuted(): [boolean, () => void] {
     });
   }, []);
   return [muted, toggle];
-}
-
-function parseStation(value: string | null): Station | null {
-  return STATIONS.find((station) => station === value) ?? null;
 }
 
 type Refusal = { message: string; data?: { code?: string } | null } | null | undefined;
@@ -59,17 +55,18 @@ function StationPicker({ slug, station }: { slug: string; station: Station | nul
   return (
     <nav className="station-picker" aria-label="Station">
       {options.map((option) => (
-        <a
+        <Link
           key={option ?? 'all'}
-          href={`/kitchen/${slug}${option ? `?station=${option}` : ''}`}
+          to="/kitchen/$slug"
+          params={{ slug }}
+          search={option ? { station: option } : {}}
+          replace
+          // The router would mark "All" current on every station's page too.
+          activeOptions={{ exact: true }}
           aria-current={option === station ? 'page' : undefined}
-          onClick={(event) => {
-            event.preventDefault();
-            navigate(`/kitchen/${slug}${option ? `?station=${option}` : ''}`, { replace: true });
-          }}
         >
           {option ?? 'All'}
-        </a>
+        </Link>
       ))}
     </nav>
   );
@@ -156,9 +153,12 @@ function SignedInKitchen({ slug, station }: { slug: string | null; station: Stat
   const ended = useEndedSession(me.error);
 
   const only = me.data?.locations.length === 1 ? me.data.locations[0] : undefined;
+  const navigate = useNavigate();
   useEffect(() => {
-    if (slug === null && only) navigate(`/kitchen/${only.slug}`, { replace: true });
-  }, [slug, only]);
+    if (slug === null && only) {
+      void navigate({ to: '/kitchen/$slug', params: { slug: only.slug }, replace: true });
+    }
+  }, [slug, only, navigate]);
 
   if (me.isPending || ended) {
     return (
@@ -184,9 +184,9 @@ function SignedInKitchen({ slug, station }: { slug: string | null; station: Stat
           {me.data.locations.map((candidate) => (
             <li key={candidate.id} className="card">
               <h2>{candidate.name}</h2>
-              <a className="button" href={`/kitchen/${candidate.slug}`}>
+              <Link className="button" to="/kitchen/$slug" params={{ slug: candidate.slug }}>
                 Open the board
-              </a>
+              </Link>
             </li>
           ))}
         </ul>
@@ -196,10 +196,16 @@ function SignedInKitchen({ slug, station }: { slug: string | null; station: Stat
   return <Board location={location} station={station} staffName={me.data.name} />;
 }
 
-export function KitchenPage({ slug }: { slug: string | null }) {
+/** `station` is the one whose tickets to show; none, or null, shows them all. */
+export function KitchenPage({
+  slug,
+  station = null,
+}: {
+  slug: string | null;
+  station?: Station | null;
+}) {
   const token = useSyncExternalStore(session.subscribe, session.get);
   const endedReason = useSyncExternalStore(session.subscribe, session.endedReason);
-  const station = parseStation(useLocation().searchParams.get('station'));
   if (token === null) return <SignIn reason={endedReason} />;
   return <SignedInKitchen slug={slug} station={station} />;
 }

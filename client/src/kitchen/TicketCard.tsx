@@ -6,7 +6,7 @@
  */
 import { memo } from 'react';
 import { bumpTarget, statusLabel, type KitchenSettings } from '@ticketrail/shared';
-import type { KitchenTicket } from '../live/reducers';
+import type { KitchenTicket } from './kitchen-feed';
 import {
   destination,
   elapsedSeconds,

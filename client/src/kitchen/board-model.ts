@@ -10,7 +10,7 @@ import {
   type KitchenSettings,
   type Station,
 } from '@ticketrail/shared';
-import type { KitchenTicket } from '../live/reducers';
+import type { KitchenTicket } from './kitchen-feed';
 
 export type TicketItem = KitchenTicket['items'][number];
 

@@ -12,7 +12,7 @@ import {
   type OrderStatus,
   type Station,
 } from '@ticketrail/shared';
-import type { KitchenTicket } from '../live/reducers';
+import type { KitchenTicket } from './kitchen-feed';
 
 function withItems(
   ticket: KitchenTicket,

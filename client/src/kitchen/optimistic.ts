@@ -12,7 +12,7 @@
  * moment; without this, the ticket would flick back).
  */
 import { isOpen } from '@ticketrail/shared';
-import { compareTickets, type KitchenTicket } from '../live/reducers';
+import { compareTickets, type KitchenTicket } from './kitchen-feed';
 
 export type PendingMove =
   | {

@@ -9,7 +9,7 @@
  */
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { BOARD_COLUMNS, type BoardColumn } from '@ticketrail/shared';
-import type { KitchenTicket } from '../live/reducers';
+import type { KitchenTicket } from './kitchen-feed';
 import type { BoardColumns, BoardTicket } from './board-model';
 import { unlockSound } from '../lib/sound';
 

@@ -10,7 +10,7 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { recallTarget, type Station } from '@ticketrail/shared';
 import { trpc } from '../api/client';
-import type { KitchenTicket } from '../live/reducers';
+import type { KitchenTicket } from './kitchen-feed';
 import { bumped, itemTapped, recalled, stationBumped } from './moves';
 import { knownVersion, pruneMoves, visibleTickets, type PendingMove } from './optimistic';
 

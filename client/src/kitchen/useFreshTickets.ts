@@ -5,7 +5,7 @@
  * on, are.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { KitchenTicket } from '../live/reducers';
+import type { KitchenTicket } from './kitchen-feed';
 
 export const FRESH_FOR_MS = 6000;
 

@@ -12,8 +12,9 @@ import { ConnectionBadge } from '../components/ConnectionBadge';
 import { SETTINGS } from '../kitchen/test-settings';
 import { fakeApiProviders, lastCall, type FakeCall } from '../test-support/fake-api';
 import { HARBOUR_KITCHEN } from '../test-support/orders';
-import { useLiveKitchenBoard, useLiveMenu } from './feeds';
-import type { KitchenBoard } from './reducers';
+import type { KitchenBoard } from '../kitchen/kitchen-feed';
+import { useLiveKitchenBoard } from '../kitchen/useLiveKitchenBoard';
+import { useLiveMenu } from '../ordering/useLiveMenu';
 import type { ServerLiveStatus } from './server-status';
 
 let calls: FakeCall[];

@@ -13,8 +13,8 @@ import { ConnectionBadge } from '../components/ConnectionBadge';
 import { SETTINGS } from '../kitchen/test-settings';
 import { fakeApiProviders, lastCall, type FakeCall } from '../test-support/fake-api';
 import { ticket } from '../test-support/orders';
-import { useLiveKitchenBoard } from './feeds';
-import type { KitchenBoard, KitchenTicket } from './reducers';
+import type { KitchenBoard, KitchenTicket } from '../kitchen/kitchen-feed';
+import { useLiveKitchenBoard } from '../kitchen/useLiveKitchenBoard';
 
 let calls: FakeCall[];
 

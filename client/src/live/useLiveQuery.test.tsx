@@ -15,10 +15,10 @@ import { createContext } from '../../../server/src/context';
 import { openDatabase, type DatabaseHandle } from '../../../server/src/db/connect';
 import { migrateToLatest } from '../../../server/src/db/migrate';
 import { startServer, type RunningServer } from '../../../server/src/http/server';
-import { createRealtime, type Realtime } from '../../../server/src/realtime';
-import { MemoryBus } from '../../../server/src/realtime/memory-bus';
+import { createRealtime, type Realtime } from '../../../server/src/live';
+import { MemoryBus } from '../../../server/src/live/memory-bus';
 import { createCaller } from '../../../server/src/router';
-import { seedDemo } from '../../../server/src/seed/demo';
+import { seedDemo } from '../../../server/src/demo/seed';
 import { createBackoff } from '../api/backoff';
 import {
   createQueryClient,
@@ -28,8 +28,8 @@ import {
   type KeepAlive,
 } from '../api/client';
 import { ConnectionBadge } from '../components/ConnectionBadge';
-import { useLiveKitchenBoard } from './feeds';
-import type { KitchenBoard as Board } from './reducers';
+import type { KitchenBoard as Board } from '../kitchen/kitchen-feed';
+import { useLiveKitchenBoard } from '../kitchen/useLiveKitchenBoard';
 
 const SLUG = 'harbour-kitchen';
 

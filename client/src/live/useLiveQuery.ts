@@ -16,7 +16,7 @@ import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { createBackoff, type RetryDelay } from '../api/backoff';
 import { throttled } from '../api/throttle';
 import { ConnectionTracker, DEFAULT_OFFLINE_AFTER_MS, type LiveConnection } from './connection';
-import type { Reducer } from './reducers';
+import type { Reducer } from './reducer';
 import {
   awaitFreshSnapshot,
   initialResumePoint,
@@ -25,6 +25,13 @@ import {
   resumeAfterSnapshot,
 } from './resume';
 import { useServerLiveStatus } from './server-status';
+
+/**
+ * The options of a snapshot query that a feed keeps current: a time-based
+ * refetch would only race the feed. (If one happens anyway, say after an
+ * invalidation, the hook notices the older cursor and replays from it.)
+ */
+export const LIVE_SNAPSHOT = { staleTime: Infinity } as const;
 
 /** What @trpc/react-query's `useSubscription` reports: 'pending' means subscribed and live. */
 export type SubscriptionStatus = 'idle' | 'connecting' | 'pending' | 'error';

@@ -4,15 +4,14 @@
  * cart is kept per location across reloads, and the checkout sends one order
  * however often "Place order" is tapped.
  */
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useMemo, useState } from 'react';
 import { formatMoney } from '@ticketrail/shared';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LoadError, Loading } from '../components/States';
 import { useClock } from '../lib/clock-context';
-import { useLiveMenu } from '../live/feeds';
-import { navigate, useLocation } from '../navigation';
 import { rememberOrder } from '../tracking/recent-orders';
-import { trackingHref } from '../tracking/tracking-link';
+import { trackingLink } from '../tracking/tracking-link';
 import { addToCart, cartIssues, itemCount } from './cart';
 import { CartSheet } from './CartSheet';
 import { FilterSheet } from './FilterSheet';
@@ -27,6 +26,7 @@ import {
 } from './menu-filter';
 import { itemsById, readableFlag, unavailableReason, type Menu, type MenuItem } from './menu-model';
 import { useStoredCart } from './stored-cart';
+import { useLiveMenu } from './useLiveMenu';
 import { useTableLink, type TableLink } from './useTableLink';
 import { usePlaceOrder } from './usePlaceOrder';
 import './ordering.css';
@@ -139,9 +139,16 @@ function Sections({
   );
 }
 
-export function MenuPage({ slug }: { slug: string }) {
-  const address = useLocation();
-  const table = useTableLink(slug, address.searchParams.get('table'));
+/** `table` is the secret from a table's QR code (`?table=`); none, or null, orders for pickup. */
+export function MenuPage({
+  slug,
+  table: tableSecret = null,
+}: {
+  slug: string;
+  table?: string | null;
+}) {
+  const table = useTableLink(slug, tableSecret);
+  const navigate = useNavigate();
   // Items the kitchen 86es (or brings back) change here as it happens.
   const { menu, live } = useLiveMenu(slug);
   const [cart, updateCart] = useStoredCart(slug);
@@ -172,7 +179,7 @@ export function MenuPage({ slug }: { slug: string }) {
       clock(),
     );
     updateCart(() => []);
-    navigate(trackingHref(placed.order.id, placed.trackingToken));
+    void navigate(trackingLink(placed.order.id, placed.trackingToken));
   });
 
   if (menu.isPending) {
@@ -186,7 +193,7 @@ export function MenuPage({ slug }: { slug: string }) {
     return (
       <main className="page">
         <LoadError message={menu.error.message} onRetry={() => void menu.refetch()} />
-        <a href="/">All restaurants</a>
+        <Link to="/">All restaurants</Link>
       </main>
     );
   }
@@ -211,9 +218,9 @@ export function MenuPage({ slug }: { slug: string }) {
   return (
     <main className={`page page--menu${count > 0 ? ' page--with-cart' : ''}`}>
       <header className="menu-header">
-        <a href="/" className="menu-header__back">
+        <Link to="/" className="menu-header__back">
           ← All restaurants
-        </a>
+        </Link>
         <h1>{location.name}</h1>
         <ConnectionBadge connection={live} />
         <TableBanner table={table} />

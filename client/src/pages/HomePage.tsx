@@ -4,13 +4,14 @@
  * table's QR entry, kitchen board, ready board) and, on the demo data, the
  * logins to sign in with.
  */
+import { Link } from '@tanstack/react-router';
 import { ROLE_LABELS } from '@ticketrail/shared';
 import type { RouterOutputs } from '@ticketrail/server';
 import { trpc } from '../api/client';
 import { LoadError, Loading } from '../components/States';
 import { useClock } from '../lib/clock-context';
 import { recentOrders } from '../tracking/recent-orders';
-import { trackingHref } from '../tracking/tracking-link';
+import { trackingLink } from '../tracking/tracking-link';
 
 type Location = RouterOutputs['menu']['locations'][number];
 type DemoWelcome = NonNullable<RouterOutputs['demo']['welcome']>;
@@ -26,10 +27,10 @@ function RecentOrders() {
       <ul className="recent-orders">
         {orders.map((order) => (
           <li key={order.orderId}>
-            <a href={trackingHref(order.orderId, order.token)}>
+            <Link {...trackingLink(order.orderId, order.token)}>
               <strong>{order.displayNumber}</strong>
               {order.locationName ? ` · ${order.locationName}` : ''}
-            </a>{' '}
+            </Link>{' '}
             <span className="muted">
               placed{' '}
               {new Date(order.placedAt).toLocaleString(undefined, {
@@ -53,24 +54,28 @@ function LocationCard({ location, demo }: { location: Location; demo: DemoWelcom
       <p className={location.acceptingOrders ? 'open-now' : 'muted'}>
         {location.acceptingOrders ? 'Taking orders now' : 'Not taking orders right now'}
       </p>
-      <a className="button" href={`/l/${location.slug}`}>
+      <Link className="button" to="/l/$slug" params={{ slug: location.slug }}>
         See the menu
-      </a>
+      </Link>
       <ul className="face-links" aria-label={`More of ${location.name}`}>
         {table ? (
           <li>
-            <a href={`/l/${location.slug}?table=${encodeURIComponent(table.secret)}`}>
+            <Link to="/l/$slug" params={{ slug: location.slug }} search={{ table: table.secret }}>
               {table.label}’s QR code
-            </a>{' '}
+            </Link>{' '}
             <span className="muted">order to a table</span>
           </li>
         ) : null}
         <li>
-          <a href={`/board/${location.slug}`}>Ready board</a>{' '}
+          <Link to="/board/$slug" params={{ slug: location.slug }}>
+            Ready board
+          </Link>{' '}
           <span className="muted">for a screen in the room</span>
         </li>
         <li>
-          <a href={`/kitchen/${location.slug}`}>Kitchen board</a>{' '}
+          <Link to="/kitchen/$slug" params={{ slug: location.slug }}>
+            Kitchen board
+          </Link>{' '}
           <span className="muted">staff sign-in</span>
         </li>
       </ul>

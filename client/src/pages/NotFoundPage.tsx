@@ -1,9 +1,11 @@
+import { Link } from '@tanstack/react-router';
+
 export function NotFoundPage() {
   return (
     <main className="page">
       <h1>Page not found</h1>
       <p>
-        <a href="/">Back to the start</a>
+        <Link to="/">Back to the start</Link>
       </p>
     </main>
   );

@@ -7,7 +7,7 @@
 import { act, cleanup, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeApiProviders, lastCall, type FakeCall } from '../test-support/fake-api';
-import type { BoardFeedItem, ReadyBoard, ReadyBoardEntry } from '../live/reducers';
+import type { BoardFeedItem, ReadyBoard, ReadyBoardEntry } from './ready-board-feed';
 import { ReadyBoardPage } from './ReadyBoardPage';
 
 const SERVER_TIME = '2026-11-24T19:30:00.000Z';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ReadyBoardEntry } from '../live/reducers';
+import type { ReadyBoardEntry } from './ready-board-feed';
 import {
   boardLists,
   FRESH_MS,

@@ -3,7 +3,12 @@
  * time and the collected setting: which number goes in which list, which is
  * marked collected or just ready, and how big a grid each list needs.
  */
-import { boardStage, collectedUntil, compareEntries, type ReadyBoardEntry } from '../live/reducers';
+import {
+  boardStage,
+  collectedUntil,
+  compareEntries,
+  type ReadyBoardEntry,
+} from './ready-board-feed';
 
 /** How long a number that just became ready draws the eye. */
 export const FRESH_MS = 10_000;

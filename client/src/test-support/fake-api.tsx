@@ -4,15 +4,20 @@
  * the test to push into). The browser tests use the real server instead.
  *
  * The providers also fix the pages' clock (`ClockContext`) at TEST_NOW, the
- * evening the test orders were placed, so no test depends on the day it runs.
+ * evening the test orders were placed, so no test depends on the day it runs,
+ * and give the pages the app's router (its links and navigation) over the
+ * test's window: a test puts the page's address there before rendering it.
  */
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterContextProvider, type RouterHistory } from '@tanstack/react-router';
 import { TRPCClientError, type TRPCLink } from '@trpc/client';
 import { observable } from '@trpc/server/observable';
 import type { AppRouter } from '@ticketrail/server';
 import type { ReactNode } from 'react';
 import { trpc } from '../api/client';
 import { ClockContext } from '../lib/clock-context';
+import { createAppHistory } from '../lib/router-history';
+import { createAppRouter } from '../routes';
 
 /** When component tests happen: half an hour after the test orders' noon (test-support/orders.ts). */
 export const TEST_NOW = new Date('2026-11-24T12:30:00.000Z');
@@ -58,6 +63,21 @@ export function fakeLink(
       });
 }
 
+/**
+ * One history for the test file's window: each history wraps the window's
+ * pushState and replaceState, and a wrapper per render would pile up.
+ */
+let history: RouterHistory | undefined;
+
+/**
+ * The app's router at the window's address, without rendering its routes: the
+ * test renders the page itself.
+ */
+function testRouter() {
+  history ??= createAppHistory();
+  return createAppRouter({ history });
+}
+
 /** The providers a component under test needs, over `fakeLink`; the clock stands at `now`. */
 export function fakeApiProviders(
   calls: FakeCall[],
@@ -67,11 +87,14 @@ export function fakeApiProviders(
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   const client = trpc.createClient({ links: [fakeLink(calls, onCall)] });
   const clock = () => new Date(now);
+  const router = testRouter();
   return function Providers({ children }: { children: ReactNode }) {
     return (
       <trpc.Provider client={client} queryClient={queryClient}>
         <QueryClientProvider client={queryClient}>
-          <ClockContext.Provider value={clock}>{children}</ClockContext.Provider>
+          <ClockContext.Provider value={clock}>
+            <RouterContextProvider router={router}>{children}</RouterContextProvider>
+          </ClockContext.Provider>
         </QueryClientProvider>
       </trpc.Provider>
     );

@@ -3,7 +3,7 @@
  * tickets (the full picture; the guest and board views are cut from it).
  * Test code only.
  */
-import type { KitchenTicket } from '../live/reducers';
+import type { KitchenTicket } from '../kitchen/kitchen-feed';
 
 /** The stage times of an order placed at `placedAt` that has gone no further. */
 export function placedAt(placedAt: string): KitchenTicket['times'] {

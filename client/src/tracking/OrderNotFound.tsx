@@ -3,6 +3,8 @@
  * whatever was wrong, and nothing about any order, so a guessed link learns
  * nothing.
  */
+import { Link } from '@tanstack/react-router';
+
 export function OrderNotFound() {
   return (
     <main className="page tracking">
@@ -15,9 +17,9 @@ export function OrderNotFound() {
           We couldn’t find an order for this link. Please check the tracking link you got when you
           ordered; it needs all of its code.
         </p>
-        <a className="button" href="/">
+        <Link className="button" to="/">
           Go to the home page
-        </a>
+        </Link>
       </section>
     </main>
   );

@@ -10,7 +10,7 @@ import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeApiProviders, lastCall, type FakeCall } from '../test-support/fake-api';
 import { HARBOUR_KITCHEN } from '../test-support/orders';
-import type { TrackedOrder } from '../live/reducers';
+import type { TrackedOrder } from './order-feed';
 import { guestOrder, ORDER_ID, TOKEN } from './test-orders';
 import { TrackingPage } from './TrackingPage';
 

@@ -9,7 +9,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testi
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeApiProviders, type FakeCall } from '../test-support/fake-api';
 import { HARBOUR_KITCHEN } from '../test-support/orders';
-import type { OrderFeedItem, TrackedOrder } from '../live/reducers';
+import type { OrderFeedItem, TrackedOrder } from './order-feed';
 import { RECENT_ORDERS_KEY } from './recent-orders';
 import { guestItem, guestOrder, ORDER_ID, TOKEN } from './test-orders';
 import { stageTime, type GuestOrder } from './tracking-model';

@@ -4,14 +4,13 @@
  * a dropped connection or a reload from the server's event log), so the page
  * only ever renders the latest order the server sent.
  */
+import { Link, useLocation, useRouter } from '@tanstack/react-router';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { trackOrderInputSchema } from '@ticketrail/shared';
 import { trpc } from '../api/client';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LoadError, Loading } from '../components/States';
 import { useClock, type Clock } from '../lib/clock-context';
-import { useLiveOrder } from '../live/feeds';
-import { navigate, useLocation } from '../navigation';
 import { NotifyMe } from './NotifyMe';
 import { OrderHero } from './OrderHero';
 import { OrderItems } from './OrderItems';
@@ -20,6 +19,7 @@ import { recentOrders, rememberOrder } from './recent-orders';
 import { StageLine } from './StageLine';
 import { readTrackingAddress } from './tracking-link';
 import { headline, showsItemProgress, trackingStages, type GuestOrder } from './tracking-model';
+import { useLiveOrder } from './useLiveOrder';
 import { useOrderTitle, useReadyAlerts, useReadyMoment } from './useReadyMoment';
 import './tracking.css';
 
@@ -32,10 +32,17 @@ const NOT_FOUND_CODES = new Set(['NOT_FOUND', 'BAD_REQUEST']);
  * so no request of this page carries it in a Referer.
  */
 function useTrackingToken(): string | null {
-  const { token, rewrite } = readTrackingAddress(useLocation());
+  // The address as it stands, fragment and all: the router decodes its own copy of the fragment.
+  const href = useLocation({ select: (location) => location.href });
+  const { token, rewrite } = readTrackingAddress(new URL(href, window.location.origin));
+  const router = useRouter();
   useLayoutEffect(() => {
-    if (rewrite) navigate(rewrite, { replace: true });
-  }, [rewrite]);
+    if (!rewrite) return;
+    void router.navigate({ href: rewrite, replace: true });
+    // The router writes the address bar a microtask later, and the page's
+    // first requests may go before that: write it now, so no Referer has the token.
+    router.history.flush();
+  }, [rewrite, router]);
   return token;
 }
 
@@ -133,7 +140,11 @@ function LiveTracking({ orderId, token }: { orderId: string; token: string }) {
         {open || order.status === 'ready' ? (
           <p>This page updates by itself, so there is no need to refresh.</p>
         ) : null}
-        {location ? <a href={`/l/${location.slug}`}>See the {location.name} menu</a> : null}
+        {location ? (
+          <Link to="/l/$slug" params={{ slug: location.slug }}>
+            See the {location.name} menu
+          </Link>
+        ) : null}
       </footer>
     </main>
   );

@@ -7,9 +7,17 @@
  * before carried it in the query (`?token=`); they keep working, and the page
  * moves the token to the fragment as soon as it opens.
  */
+import { linkOptions } from '@tanstack/react-router';
+
+const tokenFragment = (token: string) => `token=${encodeURIComponent(token)}`;
 
 export function trackingHref(orderId: string, token: string): string {
-  return `/track/${orderId}#token=${encodeURIComponent(token)}`;
+  return `/track/${orderId}#${tokenFragment(token)}`;
+}
+
+/** The same link as router options, for `<Link {...trackingLink(…)}>` and `navigate`. */
+export function trackingLink(orderId: string, token: string) {
+  return linkOptions({ to: '/track/$orderId', params: { orderId }, hash: tokenFragment(token) });
 }
 
 export interface TrackingAddress {

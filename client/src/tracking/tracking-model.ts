@@ -9,7 +9,7 @@
  * so the only right picture is the one the latest order implies.
  */
 import { statusLabel, type OrderStatus, type OrderType } from '@ticketrail/shared';
-import type { TrackedOrder } from '../live/reducers';
+import type { TrackedOrder } from './order-feed';
 
 export type GuestOrder = TrackedOrder['order'];
 export type GuestItem = GuestOrder['items'][number];

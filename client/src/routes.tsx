@@ -1,0 +1,159 @@
+/**
+ * Every address the app answers, typed: a `<Link>` or `navigate` to a path,
+ * param or search value that is not here fails to compile. Each face is its
+ * own lazy chunk (its route component is loaded when first visited), so a
+ * guest's phone never downloads the kitchen board.
+ *
+ * The addresses are the ones printed on QR codes, receipts and screens, so
+ * they keep the exact shape the app always had:
+ *
+ *   /                                   home
+ *   /l/<location>?table=<secret>        ordering (the table is optional)
+ *   /track/<order id>#token=<token>     tracking (tracking/tracking-link.ts)
+ *   /board/<location>                   ready board
+ *   /kitchen[/<location>][?station=…]   kitchen board
+ *
+ * anything else is "Page not found". A location is lowercase letters, digits
+ * and dashes, and an order id hex digits and dashes: any other value in those
+ * places is not found either, as before.
+ */
+import {
+  createRootRoute,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  notFound,
+  Outlet,
+  useLocation,
+  type RouterHistory,
+} from '@tanstack/react-router';
+import { STATIONS, type Station } from '@ticketrail/shared';
+import { useLayoutEffect } from 'react';
+import { createAppHistory } from './lib/router-history';
+import { NotFoundPage } from './pages/NotFoundPage';
+
+const LOCATION_SLUG = /^[a-z0-9-]+$/;
+const ORDER_ID = /^[0-9a-fA-F-]{1,64}$/;
+
+/** A param of the wrong shape is a page that does not exist, not a page that fails. */
+function mustMatch(value: string, shape: RegExp): void {
+  // notFound() is the router's signal, not an Error: it renders the not-found page.
+  // eslint-disable-next-line @typescript-eslint/only-throw-error
+  if (!shape.test(value)) throw notFound();
+}
+
+const TITLE = 'Ticketrail';
+
+/**
+ * The app's frame. The title goes back to the app's own on every new page, as
+ * a fresh load would have it; a page that names itself (the boards, an order)
+ * sets its own after this, from its effects.
+ */
+function Root() {
+  const pathname = useLocation({ select: (location) => location.pathname });
+  useLayoutEffect(() => {
+    document.title = TITLE;
+  }, [pathname]);
+  return <Outlet />;
+}
+
+const rootRoute = createRootRoute({ component: Root });
+
+const homeRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/',
+  component: lazyRouteComponent(() => import('./pages/HomePage'), 'HomePage'),
+});
+
+const menuRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/l/$slug',
+  beforeLoad: ({ params }) => mustMatch(params.slug, LOCATION_SLUG),
+  // A table's QR code adds its secret; ordering checks it (ordering/useTableLink.ts).
+  validateSearch: (search: Record<string, unknown>): { table?: string } =>
+    typeof search['table'] === 'string' ? { table: search['table'] } : {},
+  component: lazyRouteComponent(() => import('./ordering/MenuRoute'), 'MenuRoute'),
+});
+
+const trackRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/track/$orderId',
+  beforeLoad: ({ params }) => mustMatch(params.orderId, ORDER_ID),
+  // The token is no search param: it rides in the fragment, which the page reads itself.
+  component: lazyRouteComponent(() => import('./tracking/TrackingRoute'), 'TrackingRoute'),
+});
+
+const boardRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/board/$slug',
+  beforeLoad: ({ params }) => mustMatch(params.slug, LOCATION_SLUG),
+  component: lazyRouteComponent(() => import('./ready-board/ReadyBoardRoute'), 'ReadyBoardRoute'),
+});
+
+const kitchenPickerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/kitchen',
+  component: lazyRouteComponent(() => import('./kitchen/KitchenRoute'), 'KitchenPickerRoute'),
+});
+
+const kitchenRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/kitchen/$slug',
+  beforeLoad: ({ params }) => mustMatch(params.slug, LOCATION_SLUG),
+  // One station's tickets only; anything but a station shows them all.
+  validateSearch: (search: Record<string, unknown>): { station?: Station } => ({
+    station: STATIONS.find((station) => station === search['station']),
+  }),
+  component: lazyRouteComponent(() => import('./kitchen/KitchenRoute'), 'KitchenRoute'),
+});
+
+export const routeTree = rootRoute.addChildren([
+  homeRoute,
+  menuRoute,
+  trackRoute,
+  boardRoute,
+  kitchenPickerRoute,
+  kitchenRoute,
+]);
+
+/**
+ * A query string as the browser reads it: every value a string, the first of
+ * a repeated key winning. (The router's default reads values as JSON, which
+ * would turn a table secret of digits into a number.)
+ */
+export function parseSearch(query: string): Record<string, string> {
+  const values = new Map<string, string>();
+  for (const [key, value] of new URLSearchParams(query)) {
+    if (!values.has(key)) values.set(key, value);
+  }
+  return Object.fromEntries(values);
+}
+
+/** The query string for `search`, leaving out what is unset; '' for none. */
+export function stringifySearch(search: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    if (typeof value === 'string' || typeof value === 'number') params.append(key, String(value));
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** The app's router, over the window's history unless given another. */
+export function createAppRouter(options: { history?: RouterHistory } = {}) {
+  return createRouter({
+    routeTree,
+    history: options.history ?? createAppHistory(),
+    // `/L/harbour` was never the menu of `harbour`: paths match exactly.
+    caseSensitive: true,
+    parseSearch,
+    stringifySearch,
+    defaultNotFoundComponent: NotFoundPage,
+  });
+}
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
