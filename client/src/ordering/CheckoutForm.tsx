@@ -6,6 +6,7 @@ import { useState, type FormEvent } from 'react';
 import { MAX_NOTE_LENGTH } from '@ticketrail/shared';
 import {
   checkDetails,
+  recheckErrors,
   rememberedGuest,
   rememberGuest,
   type CheckoutDetails,
@@ -56,7 +57,12 @@ export function CheckoutForm({
     notes: '',
   }));
   const [errors, setErrors] = useState<Partial<Record<DetailField, string>>>({});
-  const set = (change: Partial<CheckoutDetails>) => setDetails((now) => ({ ...now, ...change }));
+  const set = (change: Partial<CheckoutDetails>) => {
+    const next = { ...details, ...change };
+    setDetails(next);
+    // A message goes as soon as its field is right (issue 13).
+    setErrors((shown) => recheckErrors(shown, next, table?.secret ?? null));
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();

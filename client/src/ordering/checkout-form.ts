@@ -59,6 +59,30 @@ export function checkDetails(details: CheckoutDetails, tableSecret: string | nul
   };
 }
 
+/**
+ * The messages still true after an edit: a field that was flagged keeps its
+ * message only while it is still wrong (with what is wrong now), so a message
+ * goes as soon as the guest has fixed the field. Fields not flagged yet stay
+ * quiet until the next "Place order": nobody is told off mid-word.
+ */
+export function recheckErrors(
+  shown: Partial<Record<DetailField, string>>,
+  details: CheckoutDetails,
+  tableSecret: string | null,
+): Partial<Record<DetailField, string>> {
+  const flagged = Object.keys(shown) as DetailField[];
+  if (flagged.length === 0) return shown;
+  const checked = checkDetails(details, tableSecret);
+  const now = checked.ok ? {} : checked.errors;
+  const kept: Partial<Record<DetailField, string>> = {};
+  for (const field of flagged) {
+    const message = now[field];
+    if (message !== undefined) kept[field] = message;
+  }
+  const same = flagged.every((field) => kept[field] === shown[field]);
+  return same ? shown : kept;
+}
+
 /** What the guest last typed, so a returning guest does not type it again. */
 const DETAILS_KEY = 'ticketrail.guest';
 

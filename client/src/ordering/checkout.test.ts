@@ -2,6 +2,7 @@ import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
 import {
   checkDetails,
+  recheckErrors,
   rememberedGuest,
   rememberGuest,
   type CheckoutDetails,
@@ -79,6 +80,22 @@ describe('checkDetails', () => {
         address: 'Please give a delivery address.',
       },
     });
+  });
+
+  it('keeps a shown message only while its field is still wrong, and flags nothing new', () => {
+    const shown = {
+      name: 'Please give a name for the order.',
+      phone: 'That does not look like a phone number.',
+    };
+    expect(recheckErrors(shown, details({ name: 'Aoife', phone: 'call me' }), null)).toEqual({
+      phone: 'That does not look like a phone number.',
+    });
+    expect(recheckErrors(shown, details({ name: 'Aoife', phone: '' }), null)).toEqual({});
+    // Delivery with no address is wrong, but it was not flagged: it waits for "Place order".
+    expect(recheckErrors({}, details({ name: '', fulfilment: 'delivery' }), null)).toEqual({});
+    // Nothing changed: the same object, so nothing re-renders.
+    const still = details({ name: ' ', phone: 'call me' });
+    expect(recheckErrors(shown, still, null)).toBe(shown);
   });
 
   it('remembers the name and phone for next time, and survives garbage', () => {

@@ -12,6 +12,7 @@ const gridStyle = (grid: GridShape): GridStyle => ({
 
 function label(tile: Tile): string {
   if (tile.state === 'collected') return `${tile.displayNumber}, collected`;
+  if (tile.state === 'received') return `${tile.displayNumber}, received`;
   return tile.fresh ? `${tile.displayNumber}, just ready` : tile.displayNumber;
 }
 
@@ -46,7 +47,7 @@ export function NumberPanel({
   empty,
   list,
 }: {
-  kind: 'preparing' | 'ready';
+  kind: 'received' | 'preparing' | 'ready';
   title: string;
   /** What an empty list says, quietly. */
   empty: string;

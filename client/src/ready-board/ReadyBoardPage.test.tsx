@@ -72,8 +72,9 @@ async function feed(data: BoardFeedItem['data']) {
   await settle(() => call('board.live').answer(item));
 }
 
-const list = (name: 'Preparing' | 'Ready') => screen.getByRole('region', { name });
-const numbersIn = (name: 'Preparing' | 'Ready') =>
+type ListName = 'Received' | 'Preparing' | 'Ready';
+const list = (name: ListName) => screen.getByRole('region', { name });
+const numbersIn = (name: ListName) =>
   within(list(name))
     .queryAllByRole('listitem')
     .map((tile) => `${tile.getAttribute('data-number')}:${tile.getAttribute('data-state')}`);
@@ -123,6 +124,27 @@ describe('the ready board page', () => {
     // The restaurant's clock: 19:30 UTC is 19:30 in Dublin in November.
     expect(screen.getByText('19:30')).toBeTruthy();
     await vi.waitFor(() => expect(screen.getByRole('status').textContent).toBe('Live'));
+  });
+
+  it('shows orders waiting to be accepted under Received, so a guest who just ordered finds theirs', async () => {
+    renderPage();
+    const waiting = Array.from({ length: 60 }, (_, at) => entry(at + 1, 'placed', 1));
+    await loadBoard(snapshot(waiting));
+    const received = numbersIn('Received');
+    expect(received).toHaveLength(60);
+    expect(received.at(-1)).toBe('#060:received');
+    expect(within(list('Received')).getByRole('listitem', { name: '#060, received' })).toBeTruthy();
+    expect(screen.queryByText('Nothing in the kitchen right now')).toBeNull();
+    expect(within(list('Preparing')).getByText('Orders move here when the kitchen starts them'));
+
+    // A new order shows at once; accepted, it moves on to Preparing.
+    await feed({ type: 'board.changed', entry: entry(61, 'placed', 1) });
+    expect(numbersIn('Received').at(-1)).toBe('#061:received');
+    await feed({ type: 'board.changed', entry: entry(1, 'accepted', 2) });
+    expect(numbersIn('Received')[0]).toBe('#002:received');
+    expect(numbersIn('Preparing')).toEqual(['#001:preparing']);
+    // Numbers and stages only.
+    expect(list('Received').textContent).toMatch(/^Received(#\d{3})+$/);
   });
 
   it('says updates are delayed while the server’s bus is down, and Live once it is back', async () => {

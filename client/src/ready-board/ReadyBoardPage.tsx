@@ -1,7 +1,8 @@
 /**
  * `/board/<location>`: the screen over the pickup counter or in the dining
- * room. Order numbers only, in two lists, "Preparing" and "Ready", read from
- * across a room; a collected number stays ticked for the location's collected
+ * room. Order numbers only, in three lists, "Received" (placed, waiting for
+ * the kitchen to take it on: a guest who just ordered finds their number at
+ * once), "Preparing" and "Ready", read from across a room; a collected number stays ticked for the location's collected
  * time, then leaves. Nobody touches it: it loads, goes live, and keeps itself
  * current (and retries by itself when the server is away).
  */
@@ -63,9 +64,19 @@ function Screen({
       </header>
       <main className="ready-board__lists">
         <NumberPanel
+          kind="received"
+          title="Received"
+          empty="New orders show here"
+          list={lists.received}
+        />
+        <NumberPanel
           kind="preparing"
           title="Preparing"
-          empty="Nothing in the kitchen right now"
+          empty={
+            lists.received.tiles.length > 0
+              ? 'Orders move here when the kitchen starts them'
+              : 'Nothing in the kitchen right now'
+          }
           list={lists.preparing}
         />
         <NumberPanel

@@ -60,9 +60,11 @@ describe('ready board', () => {
     expect(next.lastEventId).toBe(22);
   });
 
-  it('does not show a placed order', () => {
-    const next = applyBoardEvent(start, event(21, entry(3, 'placed')));
-    expect(shown(next)).toEqual(['11-24/1:preparing', '11-24/2:accepted']);
+  it('shows a placed order at once, as received, and moves it on when accepted', () => {
+    let next = applyBoardEvent(start, event(21, entry(3, 'placed')));
+    expect(shown(next)).toEqual(['11-24/1:preparing', '11-24/2:accepted', '11-24/3:placed']);
+    next = applyBoardEvent(next, event(22, entry(3, 'accepted', undefined, 2)));
+    expect(shown(next)).toEqual(['11-24/1:preparing', '11-24/2:accepted', '11-24/3:accepted']);
   });
 
   it.each(['rejected', 'cancelled'] as const)('drops an order at once when %s', (status) => {
@@ -138,6 +140,7 @@ describe('ready board', () => {
   });
 
   it('shows accepted as preparing', () => {
+    expect(boardStage('placed')).toBe('received');
     expect(boardStage('accepted')).toBe('preparing');
     expect(boardStage('preparing')).toBe('preparing');
     expect(boardStage('ready')).toBe('ready');

@@ -11,11 +11,19 @@ export type ReadyBoard = RouterOutputs['board']['get'];
 export type ReadyBoardEntry = ReadyBoard['entries'][number];
 export type BoardFeedItem = FeedItem<RouterOutputs['board']['live']>;
 
-/** The stages of an order waiting on the ready board (a collected one stays a while too). */
-const ON_BOARD: readonly OrderStatus[] = ['accepted', 'preparing', 'ready'];
+/**
+ * The stages of an order waiting on the ready board (a collected one stays a
+ * while too). A placed order is on it from the start: a guest who just
+ * ordered looks for their number straight away.
+ */
+const ON_BOARD: readonly OrderStatus[] = ['placed', 'accepted', 'preparing', 'ready'];
 
-/** What a guest reads on the board: an accepted order is already "preparing" to them. */
-export function boardStage(status: OrderStatus): 'preparing' | 'ready' {
+/**
+ * What a guest reads on the board: a placed order is "received" (the kitchen
+ * has it but has not taken it on yet); an accepted one is already "preparing".
+ */
+export function boardStage(status: OrderStatus): 'received' | 'preparing' | 'ready' {
+  if (status === 'placed') return 'received';
   return status === 'ready' ? 'ready' : 'preparing';
 }
 
@@ -54,11 +62,10 @@ function withoutExpired(
 }
 
 /**
- * The ready board after one event. An order shows from accepted until ready;
+ * The ready board after one event. An order shows from placed until ready;
  * once collected it stays, as collected, for the location's collected time
  * (the page hides it when that is up), unless that time is 0. Rejected and
- * cancelled orders go at once, and a recall can bring a number back. A placed
- * order is not on the board yet. Order numbers restart daily, so an entry is
+ * cancelled orders go at once, and a recall can bring a number back. Order numbers restart daily, so an entry is
  * its business date and number; its version orders changes.
  *
  * A collection is stamped with the server's time, so it also tells how late

@@ -4,6 +4,7 @@ import {
   boardLists,
   FRESH_MS,
   gridShape,
+  MAX_RECEIVED_TILES,
   MAX_TILES,
   tileState,
   type BoardLists,
@@ -60,8 +61,28 @@ describe('which list a number is in', () => {
     ).toBeNull();
   });
 
-  it.each(['placed', 'rejected', 'cancelled'] as const)('leaves a %s order off', (status) => {
+  it('puts a placed order, not yet accepted, under Received: its guest finds it at once', () => {
+    const lists = boardLists([entry(4, 'placed'), entry(2, 'accepted'), entry(3, 'placed')], clock);
+    expect(numbers(lists, 'received')).toEqual(['#003', '#004']);
+    expect(lists.received.tiles.map((tile) => tile.state)).toEqual(['received', 'received']);
+    expect(numbers(lists, 'preparing')).toEqual(['#002']);
+    expect(tileState(entry(4, 'placed'), clock)).toBe('received');
+  });
+
+  it('shows 60 orders waiting to be accepted, the newest too', () => {
+    const waiting = Array.from({ length: 60 }, (_, at) => entry(at + 1, 'placed'));
+    const { received } = boardLists(waiting, clock);
+    expect(received.hidden).toBe(0);
+    expect(received.tiles).toHaveLength(60);
+    expect(received.tiles.at(-1)?.displayNumber).toBe('#060');
+    expect(received.grid.columns * received.grid.rows).toBeGreaterThanOrEqual(60);
+    const more = Array.from({ length: MAX_RECEIVED_TILES + 5 }, (_, at) => entry(at + 1, 'placed'));
+    expect(boardLists(more, clock).received.hidden).toBe(6);
+  });
+
+  it.each(['rejected', 'cancelled'] as const)('leaves a %s order off', (status) => {
     const lists = boardLists([entry(1, status)], clock);
+    expect(lists.received.tiles).toEqual([]);
     expect(lists.preparing.tiles).toEqual([]);
     expect(lists.ready.tiles).toEqual([]);
   });

@@ -1,5 +1,5 @@
 /**
- * The ready board's snapshot: numbers from accepted to ready, a collected
+ * The ready board's snapshot: numbers from received (placed) to ready, a collected
  * number kept (with when it was collected) for the location's collected time
  * and no longer, the setting itself and how it is refused, and nothing a
  * guest in the dining room should not see.
@@ -69,17 +69,17 @@ async function setCollectedSeconds(seconds: number) {
 }
 
 describe(`the ready board (${backend})`, () => {
-  it('shows accepted to ready by number, and says whose board it is and what time the server has', async () => {
+  it('shows received (placed) to ready by number, and says whose board it is and what time the server has', async () => {
     const clock = { now: new Date(NOON) };
     const { screen, kitchen } = await at(clock);
     await orderAt(kitchen, 'ready'); // 1
-    await orderAt(kitchen, 'placed'); // 2: not on the board until the kitchen takes it
+    await orderAt(kitchen, 'placed'); // 2: received: its guest looks for it straight away
     await orderAt(kitchen, 'accepted'); // 3
     await orderAt(kitchen, 'rejected'); // 4
     await orderAt(kitchen, 'cancelled'); // 5
 
     const board = await screen.board.get({ locationSlug: t.fixture.main.slug });
-    expect(shown(board)).toEqual(['1:ready', '3:accepted']);
+    expect(shown(board)).toEqual(['1:ready', '2:placed', '3:accepted']);
     expect(board.location).toEqual({
       slug: 'testa',
       name: 'Test Kitchen A',

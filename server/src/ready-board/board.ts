@@ -5,12 +5,16 @@ import type { Database } from '../db/schema';
 import { readKitchenSettings } from '../kitchen/settings';
 import { readSnapshot, roomHead } from '../live/event-log';
 import { toBoardEntry, type BoardEntry } from '../orders/audiences';
-import { loadBoardTickets } from '../orders/tickets';
+import { loadBoardTickets, loadOpenTickets, type KitchenTicket } from '../orders/tickets';
 
 export interface ReadyBoard {
   /** Whose board it is: the screen puts the restaurant's name at the top. */
   location: { slug: string; name: string; timezone: string };
-  /** Orders from accepted to ready, and those collected less than `collectedSeconds` ago. */
+  /**
+   * Orders from placed (received, not yet accepted: a guest who just ordered
+   * finds their number) to ready, and those collected less than
+   * `collectedSeconds` ago; by business day, then number.
+   */
   entries: BoardEntry[];
   /** How long a collected number stays up; changes arrive as `board.settings` events. */
   collectedSeconds: number;
@@ -23,6 +27,14 @@ export interface ReadyBoard {
   lastEventId: number;
 }
 
+/** Numbers restart each business day, so the day comes first. */
+const byNumber = (a: KitchenTicket, b: KitchenTicket): number =>
+  a.businessDate !== b.businessDate
+    ? a.businessDate < b.businessDate
+      ? -1
+      : 1
+    : a.number - b.number;
+
 /** The ready board now, as of `now`, and the event id it is current to. */
 export async function readyBoard(
   db: Kysely<Database>,
@@ -32,7 +44,10 @@ export async function readyBoard(
   return readSnapshot(db, async (trx) => {
     const { readyBoardCollectedSeconds } = await readKitchenSettings(trx, location.id);
     const completedAfter = new Date(now.getTime() - readyBoardCollectedSeconds * 1000);
-    const tickets = await loadBoardTickets(trx, location.id, completedAfter);
+    const onBoard = await loadBoardTickets(trx, location.id, completedAfter);
+    const open = await loadOpenTickets(trx, location.id);
+    const received = open.filter((ticket) => ticket.status === 'placed');
+    const tickets = [...received, ...onBoard].sort(byNumber);
     return {
       location: { slug: location.slug, name: location.name, timezone: location.timezone },
       entries: tickets.map(toBoardEntry),
