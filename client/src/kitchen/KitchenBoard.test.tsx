@@ -8,11 +8,13 @@
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeApiProviders, type FakeCall } from '../test-support/fake-api';
+import { fakeApiProviders, lastCall, type FakeCall } from '../test-support/fake-api';
+import { BURGER, testMenu } from '../ordering/test-menu';
 import type { KitchenTicket } from './kitchen-feed';
 import { KitchenBoard } from './KitchenBoard';
 import { item, ticket } from '../test-support/orders';
 import { SETTINGS } from './test-settings';
+import { pressKey } from './test-keys';
 
 let calls: FakeCall[];
 
@@ -195,5 +197,96 @@ describe('all day', () => {
       .getAllByRole('row')
       .map((row) => row.textContent);
     expect(rows).toEqual(['1Fries fry', '3Burger grill']);
+  });
+});
+
+describe('keys on a focused control', () => {
+  const bumps = () => calls.filter((call) => call.path === 'kitchen.transition');
+
+  it('Enter or Space on a toolbar button presses the button and bumps nothing', () => {
+    renderBoard([ticket(1)]);
+    const allDay = screen.getByRole('button', { name: 'All day' });
+    allDay.focus();
+    expect(pressKey(allDay, 'Enter')).toBe(true);
+    expect(screen.getByRole('complementary', { name: 'All day' })).toBeTruthy();
+    expect(pressKey(allDay, ' ')).toBe(true);
+    expect(screen.queryByRole('complementary', { name: 'All day' })).toBeNull();
+    // The board's letters are the button's to ignore too.
+    fireEvent.keyDown(allDay, { key: 'a' });
+    expect(screen.queryByRole('complementary', { name: 'All day' })).toBeNull();
+    expect(numbersIn('New')).toEqual(['#001']);
+    expect(bumps()).toEqual([]);
+  });
+
+  it('Enter on "86 it" in the 86 panel 86es the item, and no order leaves the board', async () => {
+    renderBoard([ticket(1, { status: 'ready', version: 3 })]);
+    fireEvent.keyDown(window, { key: 'u' });
+    await vi.waitFor(() => lastCall(calls, 'menu.get'));
+    act(() => lastCall(calls, 'menu.get').answer(testMenu()));
+    const eightySix = await screen.findByRole('button', { name: `86 ${BURGER.name}` });
+    eightySix.focus();
+    expect(pressKey(eightySix, 'Enter')).toBe(true);
+    await vi.waitFor(() => lastCall(calls, 'menu.setAvailability'));
+    expect(lastCall(calls, 'menu.setAvailability').input).toEqual({
+      itemId: BURGER.id,
+      available: false,
+    });
+    expect(numbersIn('Ready')).toEqual(['#001']);
+    expect(bumps()).toEqual([]);
+  });
+
+  it('Enter on a ticket’s own controls (reached by a touch) does not also bump', () => {
+    renderBoard([ticket(1, { status: 'accepted', version: 2, items: [item('Burger')] })]);
+    const tap = screen.getByRole('button', { name: /Burger/ });
+    tap.focus();
+    fireEvent.keyDown(tap, { key: 'Enter' });
+    expect(numbersIn('Preparing')).toEqual(['#001']);
+    expect(bumps()).toEqual([]);
+  });
+
+  it('with the board focused, Enter bumps the selected ticket and arrows move', async () => {
+    renderBoard([ticket(1), ticket(2, { status: 'accepted', version: 2 })]);
+    const board = screen.getByRole('group', { name: 'Ticket board' });
+    board.focus();
+    expect(document.activeElement).toBe(board);
+    fireEvent.keyDown(board, { key: 'ArrowRight' });
+    expect(document.querySelector('.ticket--selected')?.getAttribute('data-ticket')).toBe('#002');
+    expect(fireEvent.keyDown(board, { key: 'Enter' })).toBe(false);
+    expect(numbersIn('Ready')).toEqual(['#002']);
+    await vi.waitFor(() => expect(bumps()).toHaveLength(1));
+    expect(bumps()[0]!.input).toMatchObject({ to: 'ready' });
+  });
+
+  it('D marks the selected ticket’s next item done, as a tap would', async () => {
+    const burger = item('Burger');
+    const fries = item('Fries', { station: 'fry' });
+    renderBoard([ticket(1, { status: 'accepted', version: 2, items: [burger, fries] })]);
+    const board = screen.getByRole('group', { name: 'Ticket board' });
+    board.focus();
+    const pressed = (name: RegExp) =>
+      screen.getByRole('button', { name }).getAttribute('aria-pressed');
+    fireEvent.keyDown(board, { key: 'd' });
+    expect(pressed(/Burger/)).toBe('true');
+    expect(pressed(/Fries/)).toBe('false');
+    await vi.waitFor(() => expect(calls).toHaveLength(1));
+    expect(calls[0]).toMatchObject({
+      path: 'kitchen.setItemStatus',
+      input: { orderItemId: burger.id, status: 'done' },
+    });
+    fireEvent.keyDown(board, { key: 'D' });
+    expect(pressed(/Fries/)).toBe('true');
+    // Both done: ready, as far as the screen can tell.
+    expect(numbersIn('Ready')).toEqual(['#001']);
+  });
+
+  it('a touch on a ticket gives the keys back to the board', () => {
+    renderBoard([ticket(1), ticket(2)]);
+    const bump = within(screen.getByRole('article', { name: /#002/ })).getByRole('button', {
+      name: 'Accept',
+    });
+    bump.focus();
+    fireEvent.click(bump);
+    expect(document.activeElement).toBe(screen.getByRole('group', { name: 'Ticket board' }));
+    expect(numbersIn('Preparing')).toEqual(['#002']);
   });
 });

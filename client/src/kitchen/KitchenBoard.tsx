@@ -30,6 +30,7 @@ export const SHORTCUTS: [keys: string, what: string][] = [
   ['← → ↑ ↓', 'select'],
   ['1–9', 'ticket in column'],
   ['Enter / Space', 'bump'],
+  ['D', 'next item done'],
   ['R', 'recall'],
   ['A', 'all day'],
   ['U', '86 items'],
@@ -95,12 +96,15 @@ export function KitchenBoard({
   });
 
   const { bump, recall, lastBump } = moves;
+  const boardRef = useRef<HTMLDivElement>(null);
   const selected = useBoardKeys({
+    board: boardRef,
     columns,
     selection,
     setSelection,
     onBump: useCallback((ticket: KitchenTicket) => bump(ticket, station), [bump, station]),
     onRecall: recall,
+    onItemDone: moves.tapItem,
     onTogglePanel: useCallback(
       (which: Exclude<Panel, null>) => setPanel((open) => (open === which ? null : which)),
       [],
@@ -120,7 +124,6 @@ export function KitchenBoard({
   const onBump = useCallback((ticket: KitchenTicket) => bump(ticket, station), [bump, station]);
 
   // Keep the selected ticket in sight as the bump bar walks the columns.
-  const boardRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (!selected) return;
     const element = boardRef.current?.querySelector('[aria-current="true"]');
@@ -171,7 +174,18 @@ export function KitchenBoard({
         </div>
       </div>
       <div className="kitchen__body">
-        <div className="board" ref={boardRef}>
+        <div
+          className="board"
+          ref={boardRef}
+          // The bump bar's keys act while the board has focus: Tab to it, or touch it.
+          tabIndex={0}
+          role="group"
+          aria-label="Ticket board"
+          aria-keyshortcuts="ArrowUp ArrowDown ArrowLeft ArrowRight Enter Space D R A U M"
+          // A touch on a ticket (its item or bump button too) hands the keys back to the
+          // board, so the bump bar's next Enter bumps rather than presses what was touched.
+          onClickCapture={() => boardRef.current?.focus({ preventScroll: true })}
+        >
           {BOARD_COLUMNS.map((column) => (
             <section
               key={column}

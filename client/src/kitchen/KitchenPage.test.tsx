@@ -6,7 +6,7 @@
  * stored session is forgotten. The API is answered by the test; the browser
  * tests run the real server.
  */
-import { act, cleanup, render, screen } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { session } from '../auth/session';
 import { fakeApiProviders, lastCall, type FakeCall } from '../test-support/fake-api';
@@ -14,6 +14,7 @@ import { HARBOUR_KITCHEN, ticket } from '../test-support/orders';
 import type { KitchenBoard } from './kitchen-feed';
 import { KitchenPage } from './KitchenPage';
 import { SETTINGS } from './test-settings';
+import { pressKey } from './test-keys';
 
 const SESSION_KEY = 'ticketrail.session';
 const ENDED = 'Your session has ended. Please sign in again.';
@@ -122,5 +123,60 @@ describe('the board while the server’s bus is down', () => {
     expect(badge()?.getAttribute('role')).toBe('status');
     act(() => lastCall(calls, 'live.status').answer({ bus: 'up' }));
     expect(badge()?.textContent).toBe('Live');
+  });
+});
+
+describe('keys on the page around the board', () => {
+  const bumps = () => calls.filter((call) => call.path === 'kitchen.transition');
+
+  it('Enter on Sign out signs out, and bumps nothing', async () => {
+    renderKitchen(answerBoard);
+    await screen.findByRole('article', { name: /Ticket #007/ });
+    const signOut = screen.getByRole('button', { name: 'Sign out' });
+    signOut.focus();
+    expect(pressKey(signOut, 'Enter')).toBe(true);
+    await vi.waitFor(() => lastCall(calls, 'auth.logout'));
+    expect(bumps()).toEqual([]);
+  });
+
+  it('Enter on a station link goes to that station, and bumps nothing', async () => {
+    renderKitchen(answerBoard);
+    await screen.findByRole('article', { name: /Ticket #007/ });
+    const grill = screen.getByRole('link', { name: 'grill' });
+    grill.focus();
+    expect(pressKey(grill, 'Enter')).toBe(true);
+    await vi.waitFor(() => expect(window.location.search).toBe('?station=grill'));
+    expect(bumps()).toEqual([]);
+  });
+
+  it('with nothing focused, the bump bar still bumps', async () => {
+    renderKitchen(answerBoard);
+    await screen.findByRole('article', { name: /Ticket #007/ });
+    fireEvent.keyDown(document.body, { key: 'Enter' });
+    await vi.waitFor(() => expect(bumps()).toHaveLength(1));
+  });
+});
+
+describe('the kitchen picker', () => {
+  it('a manager of two locations can sign out from it', async () => {
+    const manager = {
+      ...ME,
+      role: 'manager',
+      locations: [...ME.locations, { id: 99, slug: 'docklands', name: 'Docklands' }],
+    };
+    window.history.replaceState(null, '', '/kitchen');
+    const Providers = fakeApiProviders(calls, (call) => {
+      if (call.path === 'auth.me') call.answer(manager);
+      if (call.path === 'auth.logout') call.answer({ ok: true });
+    });
+    render(
+      <Providers>
+        <KitchenPage slug={null} />
+      </Providers>,
+    );
+    expect(await screen.findByRole('heading', { name: 'Which kitchen?' })).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign out' }));
+    expect(await screen.findByRole('heading', { name: 'Staff sign-in' })).toBeTruthy();
+    expect(session.get()).toBeNull();
   });
 });

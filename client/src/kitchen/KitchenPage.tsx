@@ -8,6 +8,7 @@ import { STATIONS, type Station } from '@ticketrail/shared';
 import { trpc } from '../api/client';
 import { session } from '../auth/session';
 import { SignIn } from '../auth/SignIn';
+import { SignOut } from '../auth/SignOut';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LoadError, Loading } from '../components/States';
 import { useLiveKitchenBoard } from './useLiveKitchenBoard';
@@ -179,6 +180,7 @@ function SignedInKitchen({ slug, station }: { slug: string | null; station: Stat
     return (
       <main className="page">
         <h1>Which kitchen?</h1>
+        <SignOut name={me.data.name} />
         {slug ? <p className="state state--error">You do not work at “{slug}”.</p> : null}
         <ul className="cards">
           {me.data.locations.map((candidate) => (

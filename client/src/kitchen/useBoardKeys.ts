@@ -1,13 +1,20 @@
 /**
  * The bump bar: arrows or digits move the selection, Enter or Space bumps,
- * R recalls. Bump bars are keyboards to the browser, so this is also how a
- * cook with wet hands drives the board from a keypad.
+ * D marks the selected ticket's next item done, R recalls. Bump bars are
+ * keyboards to the browser, so this is also how a cook with wet hands drives
+ * the board from a keypad.
+ *
+ * The board's keys are the board's only while the board has focus: the board
+ * itself or a ticket on it, or nothing in particular (the page). A focused
+ * control (a button, a link, a field, anything in a side panel or dialog)
+ * keeps its own keys, so Enter on "Sign out" signs out and Enter on "86 it"
+ * 86es the item; neither bumps a ticket.
  *
  * The selection remembers its column and place as well as its ticket, so
  * after a bump it lands on the ticket that took the bumped one's place: the
  * crew can bump the oldest ticket again and again.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, type RefObject } from 'react';
 import { BOARD_COLUMNS, type BoardColumn } from '@ticketrail/shared';
 import type { KitchenTicket } from './kitchen-feed';
 import type { BoardColumns, BoardTicket } from './board-model';
@@ -75,12 +82,61 @@ export function moveSelection(
   return null;
 }
 
+/** What has keys of its own: a focus inside one of these is not the board's. */
+const OWN_KEYS = [
+  'a[href]',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'summary',
+  'dialog',
+  'aside',
+  '[contenteditable]:not([contenteditable="false"])',
+  ...[
+    'button',
+    'link',
+    'checkbox',
+    'radio',
+    'switch',
+    'tab',
+    'menuitem',
+    'option',
+    'textbox',
+    'combobox',
+    'searchbox',
+    'slider',
+    'spinbutton',
+    'dialog',
+    'alertdialog',
+    'complementary',
+  ].map((role) => `[role="${role}"]`),
+].join(', ');
+
+/**
+ * Whether a key pressed with focus on `target` is for the board: the page
+ * itself (nothing focused), or the board or a ticket on it, but never a
+ * control, even one on a ticket.
+ */
+export function isBoardFocus(target: EventTarget | null, board: Element | null): boolean {
+  if (typeof Element === 'undefined' || !(target instanceof Element)) return true;
+  const { body, documentElement } = target.ownerDocument;
+  if (target === body || target === documentElement) return true;
+  if (!board?.contains(target)) return false;
+  const control = target.closest(OWN_KEYS);
+  return control === null || !board.contains(control);
+}
+
 export interface BoardKeyOptions {
+  /** The board's element: keys act when it, or a ticket on it, has focus. */
+  board: RefObject<HTMLElement | null>;
   columns: BoardColumns;
   selection: Selection;
   setSelection: (selection: Selection) => void;
   onBump: (ticket: KitchenTicket) => void;
   onRecall: () => void;
+  /** Marks one of a ticket's items done, as a tap on the item would. */
+  onItemDone: (ticket: KitchenTicket, itemId: number) => void;
   onTogglePanel: (panel: 'all-day' | '86') => void;
   onToggleMute: () => void;
 }
@@ -98,10 +154,9 @@ export function useBoardKeys(options: BoardKeyOptions) {
     const onKey = (event: KeyboardEvent) => {
       void unlockSound();
       if (event.ctrlKey || event.metaKey || event.altKey) return;
-      // Typing in a field (the 86 search) is typing, not driving the board.
-      const target = event.target;
-      if (target instanceof Element && target.closest('input, textarea, select')) return;
       const current = latest.current;
+      // Enter on a focused button presses that button; typing in a field is typing.
+      if (!isBoardFocus(event.target, current.board.current)) return;
       const moved = moveSelection(current.columns, current.selection, event.key);
       if (moved) {
         event.preventDefault();
@@ -111,7 +166,7 @@ export function useBoardKeys(options: BoardKeyOptions) {
       switch (event.key) {
         case 'Enter':
         case ' ':
-          // Space on a focused button would click it as well: one bump only.
+          // Space would scroll the page as well: one bump only.
           event.preventDefault();
           if (current.selected) current.onBump(current.selected.ticket);
           return;
@@ -120,6 +175,15 @@ export function useBoardKeys(options: BoardKeyOptions) {
           event.preventDefault();
           current.onRecall();
           return;
+        case 'd':
+        case 'D': {
+          // The selected ticket's next item still to make: items by keyboard too.
+          const at = current.selected;
+          const workable = at?.ticket.status === 'accepted' || at?.ticket.status === 'preparing';
+          const next = workable ? at.items.find((item) => item.status !== 'done') : undefined;
+          if (at && next) current.onItemDone(at.ticket, next.id);
+          return;
+        }
         case 'a':
         case 'A':
           current.onTogglePanel('all-day');
