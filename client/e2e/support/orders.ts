@@ -16,7 +16,7 @@ type CartLine = RouterInputs['orders']['place']['items'][number];
 export const DEMO_SLUG = 'harbour-kitchen';
 
 const NAMES = ['Aoife', 'Ciarán', 'Maeve', 'Tomás', 'Niamh', 'Oisín', 'Saoirse', 'Darragh'];
-const NOTES = [null, 'no onions', null, 'extra crispy', null, 'sauce on the side', null];
+const NOTES = [null, 'no onions', null, 'extra crispy', null, 'sauce on the side', 'NUT ALLERGY'];
 
 /** The demo's counted items (a few portions a night): a long test would sell them out. */
 const COUNTED = new Set(

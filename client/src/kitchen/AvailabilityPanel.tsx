@@ -76,15 +76,17 @@ export function AvailabilityPanel({
                     {item.name}
                     {item.soldOut ? <span className="tag tag--warn"> sold out</span> : null}
                   </span>
+                  {/* The name says what the word does ("86 Burrata"), and starts with the
+                      word shown, so a voice user can say what they see. */}
                   <button
                     type="button"
                     disabled={busy}
-                    aria-label={`${item.available ? '86' : 'Bring back'} ${item.name}`}
                     onClick={() =>
                       setAvailability.mutate({ itemId: item.id, available: !item.available })
                     }
                   >
-                    {busy ? '…' : item.available ? '86 it' : 'Back on'}
+                    {busy ? '…' : item.available ? '86' : 'Bring back'}
+                    <span className="visually-hidden"> {item.name}</span>
                   </button>
                 </li>
               );

@@ -196,7 +196,13 @@ export function KitchenBoard({
                 {COLUMN_TITLES[column]}{' '}
                 <span className="board__count">{columns[column].length}</span>
               </h2>
-              <div className="board__tickets">
+              {/* It scrolls on a busy night: focusable, so the keyboard can scroll it too. */}
+              <div
+                className="board__tickets"
+                tabIndex={0}
+                role="group"
+                aria-labelledby={`column-${column}`}
+              >
                 {columns[column].length === 0 ? (
                   <p className="board__empty">No tickets</p>
                 ) : (

@@ -130,21 +130,23 @@ function Board({
           Sign out
         </button>
       </header>
-      {board.isPending ? (
-        <Loading what="the tickets" />
-      ) : board.isError ? (
-        <LoadError message={board.error.message} onRetry={() => void board.refetch()} />
-      ) : (
-        <KitchenBoard
-          tickets={board.data.tickets}
-          settings={board.data.settings}
-          locationSlug={location.slug}
-          station={station}
-          muted={muted}
-          onToggleMute={toggleMute}
-          onNewTickets={onNewTickets}
-        />
-      )}
+      <main className="kitchen-main">
+        {board.isPending ? (
+          <Loading what="the tickets" />
+        ) : board.isError ? (
+          <LoadError message={board.error.message} onRetry={() => void board.refetch()} />
+        ) : (
+          <KitchenBoard
+            tickets={board.data.tickets}
+            settings={board.data.settings}
+            locationSlug={location.slug}
+            station={station}
+            muted={muted}
+            onToggleMute={toggleMute}
+            onNewTickets={onNewTickets}
+          />
+        )}
+      </main>
     </div>
   );
 }

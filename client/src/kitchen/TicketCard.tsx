@@ -16,6 +16,7 @@ import {
   type TicketItem,
 } from './board-model';
 import { useNow } from '../lib/clock';
+import { isAllergyNote } from './allergy-notes';
 
 function Timer({ placedAt, settings }: { placedAt: string; settings: KitchenSettings }) {
   const seconds = elapsedSeconds(placedAt, useNow());
@@ -25,6 +26,44 @@ function Timer({ placedAt, settings }: { placedAt: string; settings: KitchenSett
       {formatElapsed(seconds)}
     </span>
   );
+}
+
+/**
+ * A note from the guest. One about an allergy ("NUT ALLERGY", "coeliac") looks
+ * like an allergen — red, ⚠, "Allergy:" — never like "extra crispy".
+ */
+function Note({ text, order = false }: { text: string; order?: boolean }) {
+  const allergy = isAllergyNote(text);
+  const classes = [
+    'ticket-note',
+    order ? 'ticket-note--order' : '',
+    allergy ? 'ticket-note--allergy' : '',
+  ];
+  return allergy ? (
+    <p className={classes.filter(Boolean).join(' ')} role="note" aria-label={`Allergy: ${text}`}>
+      <span aria-hidden="true">⚠ </span>
+      <span className="ticket-note__flag">Allergy: </span>
+      {text}
+    </p>
+  ) : (
+    <p className={classes.filter(Boolean).join(' ')} role="note" aria-label={`Note: ${text}`}>
+      “{text}”
+    </p>
+  );
+}
+
+/** Where an item stands, in words: heard by screen readers, seen as the item's look. */
+function ItemState({ status }: { status: TicketItem['status'] }) {
+  if (status === 'done') {
+    return (
+      <span className="ticket-item__state">
+        <span aria-hidden="true">✓</span>
+        <span className="ticket-sr"> done</span>
+      </span>
+    );
+  }
+  if (status === 'cooking') return <span className="ticket-item__state">Cooking</span>;
+  return <span className="ticket-sr"> up next</span>;
 }
 
 const BUMP_WORDS: Record<string, string> = {
@@ -54,7 +93,7 @@ function ItemLine({
 }) {
   const done = item.status === 'done';
   return (
-    <li className={`ticket-item${done ? ' ticket-item--done' : ''}`}>
+    <li className={`ticket-item ticket-item--${item.status}`} data-status={item.status}>
       <button
         type="button"
         className="ticket-item__tap"
@@ -67,6 +106,7 @@ function ItemLine({
       >
         <span className="ticket-item__qty">{item.quantity}×</span>
         <span className="ticket-item__name">{item.name}</span>
+        <ItemState status={item.status} />
       </button>
       {item.options.length > 0 ? (
         <ul className="ticket-item__options">
@@ -75,7 +115,7 @@ function ItemLine({
           ))}
         </ul>
       ) : null}
-      {item.notes ? <p className="ticket-note">“{item.notes}”</p> : null}
+      {item.notes ? <Note text={item.notes} /> : null}
       {item.allergens.length > 0 ? (
         <p className="ticket-allergens" aria-label={`Allergens: ${item.allergens.join(', ')}`}>
           <span aria-hidden="true">⚠ </span>
@@ -141,7 +181,7 @@ export const TicketCard = memo(function TicketCard({
           <span className="ticket__stage"> · {statusLabel(ticket.status, ticket.type)}</span>
         ) : null}
       </p>
-      {ticket.notes ? <p className="ticket-note ticket-note--order">“{ticket.notes}”</p> : null}
+      {ticket.notes ? <Note text={ticket.notes} order /> : null}
       <ul className="ticket__items">
         {items.map((item) => (
           <ItemLine

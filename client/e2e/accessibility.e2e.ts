@@ -1,0 +1,199 @@
+/**
+ * Every face of the app, in its main states, run through axe-core in a real
+ * browser: no critical or serious accessibility violation on the home page,
+ * the guest's menu, an item sheet and the checkout on a phone, the tracking
+ * page, the ready board with orders at every stage, the kitchen's sign-in, and
+ * the kitchen board with tickets, an 86'd item and its 86 panel open.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createApi, signIn, type SignedIn } from './support/api';
+import { formatViolations, seriousViolations } from './support/axe';
+import { useChromium } from './support/chromium';
+import { openCart, openDish, tableLink, DEMO_TABLE } from './support/guest';
+import { BOARD_PATH, KITCHEN, openBoard, waitLive } from './support/kitchen';
+import { DEMO_SLUG, placeOrders } from './support/orders';
+import { useTicketrail } from './support/ticketrail-server';
+
+const server = useTicketrail();
+const chromium = useChromium();
+
+/** Fails with axe's own words when the page has a critical or serious violation. */
+async function expectAccessible(page: Page, state: string): Promise<void> {
+  const findings = await seriousViolations(page);
+  const report = formatViolations(findings);
+  if (findings.length > 0) console.log(`[axe] ${state}: ${findings.length} rule(s)\n${report}`);
+  // Soft: one test's later states are still checked, and all of them reported.
+  expect.soft(report, `axe on ${state}`).toBe('');
+}
+
+type Placed = Awaited<ReturnType<typeof placeOrders>>[number];
+
+let kitchen: SignedIn;
+let placed: Placed[] = [];
+/** Each placed order's version after the moves above: what its next move must name. */
+const versions = new Map<string, number>();
+/** The first dish of the menu, 86'd for the whole file: its greyed-out looks must read too. */
+let offItem = '';
+
+beforeAll(async () => {
+  kitchen = await signIn(server.url, KITCHEN.email, KITCHEN.password);
+  // Orders at every stage: placed (received), accepted (preparing), ready, and collected.
+  placed = await placeOrders(createApi(server.url), 6);
+  const stages: ('accepted' | 'ready' | 'completed')[][] = [
+    [],
+    [],
+    ['accepted'],
+    ['accepted'],
+    ['accepted', 'ready'],
+    ['accepted', 'ready', 'completed'],
+  ];
+  for (const [index, order] of placed.entries()) {
+    let { version } = order.order;
+    for (const to of stages[index]!) {
+      ({ version } = await kitchen.api.kitchen.transition.mutate({
+        orderId: order.order.id,
+        expectedVersion: version,
+        to,
+      }));
+    }
+    versions.set(order.order.id, version);
+  }
+  const menu = await createApi(server.url).menu.get.query({ locationSlug: DEMO_SLUG });
+  const item = menu.categories[0]!.items[0]!;
+  offItem = item.name;
+  await kitchen.api.menu.setAvailability.mutate({ itemId: item.id, available: false });
+});
+
+afterAll(async () => {
+  placed = [];
+});
+
+describe('accessibility (axe: no critical or serious violations)', () => {
+  test('home page', async () => {
+    const { page, errors, close } = await chromium.openPage({ baseURL: server.url });
+    try {
+      await page.goto('/');
+      await page.getByRole('heading', { level: 3, name: 'Harbour Kitchen', exact: true }).waitFor();
+      await expectAccessible(page, 'home');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test('guest menu, item sheet and checkout on a phone', async () => {
+    const { page, errors, close } = await chromium.openPage({
+      baseURL: server.url,
+      device: 'phone',
+    });
+    try {
+      await page.goto(tableLink(DEMO_SLUG, DEMO_TABLE.secret));
+      await page.getByText(`Ordering to ${DEMO_TABLE.label}`).waitFor();
+      await page.locator('.menu-item--off').filter({ hasText: offItem }).first().waitFor();
+      await expectAccessible(page, 'guest menu');
+
+      await openDish(page, 'Smash Burger');
+      const dialog = page.getByRole('dialog', { name: 'Smash Burger' });
+      await dialog.getByRole('button', { name: /^Add 1/ }).click();
+      await dialog.getByText('Choose a size.').waitFor();
+      await expectAccessible(page, 'item sheet (with a missing choice)');
+      await dialog.getByLabel('Triple patty').check();
+      await dialog.getByRole('button', { name: /^Add 1/ }).click();
+      await dialog.waitFor({ state: 'detached' });
+
+      const cart = await openCart(page);
+      await cart.getByLabel('Name for the order').fill('Axe (e2e)');
+      await cart.locator('.totals__total').waitFor();
+      await expectAccessible(page, 'checkout');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test('tracking page', async () => {
+    const { page, errors, close } = await chromium.openPage({
+      baseURL: server.url,
+      device: 'phone',
+    });
+    try {
+      const order = placed[2]!;
+      await page.goto(`/track/${order.order.id}#token=${encodeURIComponent(order.trackingToken)}`);
+      await page.getByRole('heading', { name: `Order ${order.order.displayNumber}` }).waitFor();
+      await waitLive(page);
+      await expectAccessible(page, 'tracking');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test('ready board with orders at every stage', async () => {
+    const { page, errors, close } = await chromium.openPage({ baseURL: server.url, device: 'tv' });
+    try {
+      await page.goto(`/board/${DEMO_SLUG}`);
+      await waitLive(page);
+      await page.locator('.ready-board__panel--ready [data-number]').first().waitFor();
+      await expectAccessible(page, 'ready board');
+      expect(await page.getByRole('main').count()).toBe(1);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test('kitchen sign-in', async () => {
+    const { page, errors, close } = await chromium.openPage({ baseURL: server.url });
+    try {
+      await page.goto('/kitchen');
+      await page.getByLabel('Email').waitFor();
+      await expectAccessible(page, 'kitchen sign-in');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test('kitchen board with tickets, then its 86 panel', async () => {
+    const { page, errors, close } = await openBoard(chromium, server.url, { path: BOARD_PATH });
+    try {
+      await page.locator('.board__column--new [data-ticket]').first().waitFor();
+      await page.locator('.board__column--preparing [data-ticket]').first().waitFor();
+      await expectAccessible(page, 'kitchen board');
+      expect(await page.getByRole('main').count()).toBe(1);
+      // Each column's tickets scroll on a busy night: the keyboard can reach them, by name.
+      for (const name of ['New', 'Preparing', 'Ready']) {
+        const column = page.getByRole('group', { name: new RegExp(`^${name} \\d+$`) });
+        expect(await column.getAttribute('tabindex')).toBe('0');
+      }
+
+      // A busy evening: more tickets than the New column shows, so it scrolls.
+      const more = await placeOrders(createApi(server.url), 14, 6);
+      await page.locator(`[data-ticket="${more.at(-1)!.order.displayNumber}"]`).waitFor();
+      expect(
+        await page
+          .locator('.board__column--new .board__tickets')
+          .evaluate((column) => column.scrollHeight > column.clientHeight),
+      ).toBe(true);
+      await expectAccessible(page, 'kitchen board with a scrolling column');
+
+      // The ready order collected: an empty column says so.
+      const ready = placed[4]!;
+      await kitchen.api.kitchen.transition.mutate({
+        orderId: ready.order.id,
+        expectedVersion: versions.get(ready.order.id)!,
+        to: 'completed',
+      });
+      await page.locator('.board__column--ready .board__empty').waitFor();
+      await expectAccessible(page, 'kitchen board with an empty column');
+
+      await page.getByRole('button', { name: '86 items' }).click();
+      await page.getByRole('button', { name: `Bring back ${offItem}`, exact: true }).waitFor();
+      await expectAccessible(page, 'kitchen board with the 86 panel');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+});
