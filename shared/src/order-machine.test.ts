@@ -142,10 +142,10 @@ describe('the kitchen board', () => {
     expect(checkTransition(from, to)).toEqual({ ok: true });
   });
 
-  it('recalls only the last two bumps, one step back', () => {
+  it('recalls a bump one column back: an accept, ready, and served', () => {
     expect(ORDER_STATUSES.map((status) => [status, recallTarget(status)])).toEqual([
       ['placed', null],
-      ['accepted', null],
+      ['accepted', 'placed'],
       ['preparing', null],
       ['ready', 'preparing'],
       ['completed', 'ready'],

@@ -56,12 +56,14 @@ export function bumpTarget(status: OrderStatus): OrderStatus | null {
 
 /**
  * A recall undoes a bump: a ticket bumped off the board comes back as ready,
- * one bumped to ready goes back to preparing. Only shortly after the bump
+ * one bumped to ready goes back to preparing, one just accepted goes back to new. Only shortly after the bump
  * (`recallWindowMinutes` in the location's kitchen settings).
  */
 const RECALL_TARGET: Partial<Record<OrderStatus, OrderStatus>> = {
   completed: 'ready',
   ready: 'preparing',
+  // A new ticket accepted by mistake (the commonest slip) goes back to new.
+  accepted: 'placed',
 };
 
 export function recallTarget(status: OrderStatus): OrderStatus | null {

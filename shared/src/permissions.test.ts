@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ORDER_STATUSES, STAFF_ROLES, type OrderStatus, type StaffRole } from './domain';
-import { maySetAvailability, mayMoveOrderTo, mayWorkItems } from './permissions';
+import { mayMoveOrderTo, mayRecallTo, maySetAvailability, mayWorkItems } from './permissions';
 
 /** Who may move an order into each status, written out by hand. */
 const MAY_MOVE: Record<StaffRole, Record<OrderStatus, boolean>> = {
@@ -46,8 +46,15 @@ describe('mayMoveOrderTo', () => {
     expect(mayMoveOrderTo(role, to)).toBe(allowed);
   });
 
-  it('lets nobody move an order back to placed', () => {
+  it('lets nobody move an order back to placed, except the kitchen taking back its accept', () => {
     expect(STAFF_ROLES.filter((role) => mayMoveOrderTo(role, 'placed'))).toEqual([]);
+    expect(STAFF_ROLES.filter((role) => mayRecallTo(role, 'placed'))).toEqual([
+      'manager',
+      'kitchen',
+    ]);
+    expect(STAFF_ROLES.filter((role) => mayRecallTo(role, 'ready'))).toEqual(
+      STAFF_ROLES.filter((role) => mayMoveOrderTo(role, 'ready')),
+    );
   });
 
   it('lets every role complete an order', () => {

@@ -20,6 +20,16 @@ export function mayMoveOrderTo(role: StaffRole, to: OrderStatus): boolean {
   return TRANSITION_ROLES[to].includes(role);
 }
 
+/**
+ * Who may undo a bump to `to`. Moving an order back to placed is no
+ * transition anyone may ask for, but the kitchen may take back its own
+ * accept; every other recall needs the right to move the order there.
+ */
+export function mayRecallTo(role: StaffRole, to: OrderStatus): boolean {
+  if (to === 'placed') return role === 'manager' || role === 'kitchen';
+  return mayMoveOrderTo(role, to);
+}
+
 export function mayWorkItems(role: StaffRole): boolean {
   return role === 'manager' || role === 'kitchen';
 }

@@ -109,6 +109,37 @@ describe(`recall (${backend})`, () => {
     });
   });
 
+  it('takes a mis-accepted ticket back to new; front of house may not', async () => {
+    const clock = { now: new Date() };
+    const kitchen = await signedInAt(t.fixture.staff.kitchen, clock);
+    const foh = await signedInAt(t.fixture.staff.foh, clock);
+    const order = await placeMixedOrder();
+    const accepted = await kitchen.kitchen.transition({
+      orderId: order.id,
+      expectedVersion: 1,
+      to: 'accepted',
+    });
+    expect(accepted.times.acceptedAt).not.toBeNull();
+
+    const refused = await refusal(() =>
+      foh.kitchen.recall({ orderId: order.id, expectedVersion: 2 }),
+    );
+    expect(refused).toMatchObject({
+      code: 'FORBIDDEN',
+      message: 'A front-of-house account cannot take back an accepted order.',
+    });
+    const back = await kitchen.kitchen.recall({ orderId: order.id, expectedVersion: 2 });
+    expect(back).toMatchObject({ status: 'placed', version: 3 });
+    expect(back.times.acceptedAt).toBeNull();
+    // And it can be accepted again, as if the slip had not happened.
+    const again = await kitchen.kitchen.transition({
+      orderId: order.id,
+      expectedVersion: 3,
+      to: 'accepted',
+    });
+    expect(again.status).toBe('accepted');
+  });
+
   it('refuses once the window has passed, and changes nothing', async () => {
     const clock = { now: new Date() };
     const kitchen = await signedInAt(t.fixture.staff.kitchen, clock);

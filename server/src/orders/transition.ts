@@ -9,6 +9,7 @@ import {
   checkTransition,
   itemStatusAfterTransition,
   mayMoveOrderTo,
+  mayRecallTo,
   mayWorkItems,
   recallTarget,
   rollUp,
@@ -44,6 +45,12 @@ const ACTION_WORDS: Record<OrderStatus, string> = {
   completed: 'complete orders',
   rejected: 'reject orders',
   cancelled: 'cancel orders',
+};
+
+/** What a refused recall says the caller cannot do. */
+const RECALL_WORDS: Record<OrderStatus, string> = {
+  ...ACTION_WORDS,
+  placed: 'take back an accepted order',
 };
 
 export interface TransitionInput {
@@ -98,9 +105,9 @@ export async function recallOrder(
   return changeOrder(db, actor, input, async (trx, order) => {
     const to = recallTarget(order.status);
     if (!to) throw invalid(`Order ${order.number} is ${order.status}; there is no bump to recall.`);
-    assertRole(actor, mayMoveOrderTo(actor.role, to), ACTION_WORDS[to]);
-    // recallTarget only answers for completed and ready, which both have a column.
-    const left = STAGE_COLUMN[order.status as 'completed' | 'ready'];
+    assertRole(actor, mayRecallTo(actor.role, to), RECALL_WORDS[to]);
+    // recallTarget only answers for completed, ready and accepted, which all have a column.
+    const left = STAGE_COLUMN[order.status as 'completed' | 'ready' | 'accepted'];
     const bumpedAt = order[left];
     const { recallWindowMinutes } = await readKitchenSettings(trx, order.location_id);
     if (!bumpedAt || now.getTime() - bumpedAt.getTime() > recallWindowMinutes * 60_000) {
