@@ -58,12 +58,12 @@ function ItemState({ status }: { status: TicketItem['status'] }) {
     return (
       <span className="ticket-item__state">
         <span aria-hidden="true">✓</span>
-        <span className="ticket-sr"> done</span>
+        <span className="visually-hidden"> done</span>
       </span>
     );
   }
   if (status === 'cooking') return <span className="ticket-item__state">Cooking</span>;
-  return <span className="ticket-sr"> up next</span>;
+  return <span className="visually-hidden"> up next</span>;
 }
 
 const BUMP_WORDS: Record<string, string> = {

@@ -51,7 +51,7 @@ export function OrderHero({ order }: { order: GuestOrder }) {
       <p className="order-hero__where">{destination(order)}</p>
       <h1 id="order-number" className="order-hero__number">
         {/* The line above says "order" already; a screen reader still hears "Order #042". */}
-        <span className="tracking-sr">Order </span>
+        <span className="visually-hidden">Order </span>
         {order.displayNumber}
       </h1>
       <p className="order-hero__guest">for {order.guestName}</p>

@@ -22,7 +22,7 @@ export function StageLine({ stages }: { stages: readonly Stage[] }) {
           <span className="stage__dot" aria-hidden="true" />
           <span className="stage__label">
             {stage.label}
-            <span className="tracking-sr">, {STATE_WORDS[stage.state]}</span>
+            <span className="visually-hidden">, {STATE_WORDS[stage.state]}</span>
           </span>
           {stage.at ? (
             <time className="stage__time" dateTime={stage.at}>

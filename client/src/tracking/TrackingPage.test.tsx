@@ -289,7 +289,7 @@ describe('the ready moment', () => {
         body: 'Collect it at the counter and show number #042. · Harbour Kitchen',
       },
     ]);
-    const announced = document.querySelector('[aria-live="polite"].tracking-sr');
+    const announced = document.querySelector('[aria-live="polite"].visually-hidden');
     expect(announced?.textContent).toBe(
       'Your order is ready. Collect it at the counter and show number #042.',
     );

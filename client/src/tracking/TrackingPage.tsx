@@ -124,7 +124,7 @@ function LiveTracking({ orderId, token }: { orderId: string; token: string }) {
       ) : null}
       <OrderHero order={order} />
       {/* Read out when the stage changes; the badge above has its own live region. */}
-      <p className="tracking-sr" aria-live="polite">
+      <p className="visually-hidden" aria-live="polite">
         {`${words.title}. ${words.detail}`}
       </p>
       {open ? <NotifyMe alerts={alerts} /> : null}
