@@ -3,7 +3,8 @@
  * browser: no critical or serious accessibility violation on the home page,
  * the guest's menu, an item sheet and the checkout on a phone, the tracking
  * page, the ready board with orders at every stage, the kitchen's sign-in, and
- * the kitchen board with tickets, an 86'd item and its 86 panel open.
+ * the kitchen board with tickets, an 86'd item and its 86 panel open, and a
+ * ticket's details dialog with its reject reasons.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -164,7 +165,7 @@ describe('accessibility (axe: no critical or serious violations)', () => {
       expect(await page.getByRole('main').count()).toBe(1);
       // Each column's tickets scroll on a busy night: the keyboard can reach them, by name.
       for (const name of ['New', 'Preparing', 'Ready']) {
-        const column = page.getByRole('group', { name: new RegExp(`^${name} \\d+$`) });
+        const column = page.getByRole('group', { name: new RegExp(`^${name} \\d+ tickets?$`) });
         expect(await column.getAttribute('tabindex')).toBe('0');
       }
 
@@ -191,6 +192,27 @@ describe('accessibility (axe: no critical or serious violations)', () => {
       await page.getByRole('button', { name: '86 items' }).click();
       await page.getByRole('button', { name: `Bring back ${offItem}`, exact: true }).waitFor();
       await expectAccessible(page, 'kitchen board with the 86 panel');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test('kitchen board with a ticket’s details open, then its reject reasons', async () => {
+    const { page, errors, close } = await openBoard(chromium, server.url, { path: BOARD_PATH });
+    try {
+      const { displayNumber } = placed[0]!.order;
+      await page.getByRole('button', { name: `Details of ${displayNumber}` }).click();
+      const dialog = page.getByRole('dialog', { name: `Ticket ${displayNumber}` });
+      await dialog.waitFor();
+      await expectAccessible(page, 'ticket details');
+      await dialog.getByRole('button', { name: 'Reject order…' }).click();
+      await dialog.getByRole('button', { name: 'Other…' }).click();
+      await dialog.getByRole('textbox', { name: 'Other reason' }).waitFor();
+      await expectAccessible(page, 'reject reasons');
+      await dialog.getByRole('button', { name: 'Out of an ingredient' }).click();
+      await dialog.getByRole('button', { name: `Reject order ${displayNumber}` }).waitFor();
+      await expectAccessible(page, 'reject confirm');
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -4,22 +4,15 @@
  * which must all be there (no cap, oldest first) and still take new ones and
  * bumps promptly. Times are printed for the notes, not asserted.
  */
-import { sql } from 'kysely';
 import { describe, expect, test } from 'vitest';
 import { createApi } from './support/api';
 import { screenshot, useChromium } from './support/chromium';
-import { BOARD_PATH, columnNumbers, openBoard, ticket } from './support/kitchen';
+import { BOARD_PATH, columnNumbers, openBoard, placedMinutesAgo, ticket } from './support/kitchen';
 import { placeOrders } from './support/orders';
 import { useTicketrail } from './support/ticketrail-server';
 
 const server = useTicketrail();
 const chromium = useChromium();
-
-/** Moves the order's clock back, as if it had been placed `minutes` ago. */
-async function placedMinutesAgo(orderId: string, minutes: number) {
-  await sql`update orders set placed_at = now() - make_interval(secs => ${minutes * 60})
-            where id = ${orderId}`.execute(server.db);
-}
 
 describe('a busy board', () => {
   test('45 tickets in every stage, some late: screenshots', async () => {
@@ -32,7 +25,7 @@ describe('a busy board', () => {
     const kitchen = staff.api.kitchen;
     // The oldest are late, the next ones amber, the newest fresh.
     for (const [index, order] of placed.entries()) {
-      await placedMinutesAgo(order.order.id, Math.max(0.2, 24 - index * 0.5));
+      await placedMinutesAgo(server.db, order.order.id, Math.max(0.2, 24 - index * 0.5));
     }
     for (const order of placed.slice(0, 8)) {
       await kitchen.transition.mutate({

@@ -4,6 +4,7 @@
 // each face's chunk instead, a face's rules would come last and win. The
 // faces' scripts still load per face (routes.tsx).
 import './kitchen/kitchen.css';
+import './kitchen/ticket-details.css';
 import './ordering/ordering.css';
 import './ready-board/ready-board.css';
 import './tracking/tracking.css';

@@ -24,7 +24,7 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-export type Device = 'desktop' | 'phone' | 'tv' | 'tv720';
+export type Device = 'desktop' | 'phone' | 'tv' | 'tv720' | 'tablet';
 
 const DEVICES: Record<Device, { width: number; height: number; mobile: boolean }> = {
   desktop: { width: 1366, height: 900, mobile: false },
@@ -32,12 +32,14 @@ const DEVICES: Record<Device, { width: number; height: number; mobile: boolean }
   // The ready board's screens: a 1080p TV, and a 720p one (or a TV stick that renders at 720p).
   tv: { width: 1920, height: 1080, mobile: false },
   tv720: { width: 1280, height: 720, mobile: false },
+  // A kitchen's 10-inch tablet on its side.
+  tablet: { width: 1280, height: 800, mobile: false },
 };
 
 export interface PageOptions {
   /** Where relative `page.goto('/…')` paths go: the test server's url. */
   baseURL?: string;
-  /** A 1366×900 desktop (default), a 390×844 touch phone, or a 1920×1080 / 1280×720 TV. */
+  /** A 1366×900 desktop (default), a 390×844 touch phone, a 1920×1080 / 1280×720 TV, a 1280×800 tablet. */
   device?: Device;
 }
 

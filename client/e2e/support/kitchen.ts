@@ -2,9 +2,11 @@
  * Driving the kitchen board in a real browser: open it signed in, find
  * tickets by column, and hold back the live feed to stage a race.
  */
+import { sql } from 'kysely';
+import type { TestDatabase } from '@ticketrail/server/testing';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { signIn, type SignedIn } from './api';
-import type { Chromium, TestPage } from './chromium';
+import type { Chromium, Device, TestPage } from './chromium';
 import { DEMO_SLUG } from './orders';
 
 export const KITCHEN = { email: 'kitchen@harbour.example', password: 'demo-kitchen' };
@@ -17,10 +19,13 @@ const SESSION_KEY = 'ticketrail.session';
 export async function openBoard(
   chromium: Chromium,
   serverUrl: string,
-  options: { path?: string; interceptFeed?: boolean } = {},
+  options: { path?: string; interceptFeed?: boolean; device?: Device } = {},
 ): Promise<TestPage & { staff: SignedIn; feed: HeldFeed | null }> {
   const staff = await signIn(serverUrl, KITCHEN.email, KITCHEN.password);
-  const opened = await chromium.openPage({ baseURL: serverUrl });
+  const opened = await chromium.openPage({
+    baseURL: serverUrl,
+    ...(options.device ? { device: options.device } : {}),
+  });
   await opened.context.addInitScript(([key, token]) => window.localStorage.setItem(key, token), [
     SESSION_KEY,
     staff.token,
@@ -29,6 +34,16 @@ export async function openBoard(
   await opened.page.goto(options.path ?? BOARD_PATH);
   await waitLive(opened.page);
   return { ...opened, staff, feed };
+}
+
+/** Moves the order's clock back, as if it had been placed `minutes` ago. */
+export async function placedMinutesAgo(
+  db: TestDatabase['db'],
+  orderId: string,
+  minutes: number,
+): Promise<void> {
+  await sql`update orders set placed_at = now() - make_interval(secs => ${minutes * 60})
+            where id = ${orderId}`.execute(db);
 }
 
 /** Waits for the connection badge to say Live. */
@@ -44,11 +59,17 @@ export function ticket(page: Page, displayNumber: string, column?: ColumnName) {
   return page.locator(`${scope}[data-ticket="${displayNumber}"]`);
 }
 
-/** The ticket numbers in a column, top to bottom. */
+/** The ticket numbers in a column, oldest first (the order its keys count in). */
 export async function columnNumbers(page: Page, column: ColumnName): Promise<string[]> {
-  return page
-    .locator(`.board__column--${column} [data-ticket]`)
-    .evaluateAll((cards) => cards.map((card) => card.getAttribute('data-ticket') ?? ''));
+  return page.locator(`.board__column--${column} [data-ticket]`).evaluateAll((cards) =>
+    cards
+      .map((card) => ({
+        number: card.getAttribute('data-ticket') ?? '',
+        place: Number(card.getAttribute('data-place')),
+      }))
+      .sort((a, b) => a.place - b.place)
+      .map(({ number }) => number),
+  );
 }
 
 /**

@@ -8,6 +8,7 @@
  */
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { StaffRole } from '@ticketrail/shared';
 import { fakeApiProviders, lastCall, type FakeCall } from '../test-support/fake-api';
 import { BURGER, testMenu } from '../ordering/test-menu';
 import type { KitchenTicket } from './kitchen-feed';
@@ -18,7 +19,7 @@ import { pressKey } from './test-keys';
 
 let calls: FakeCall[];
 
-function renderBoard(tickets: KitchenTicket[]) {
+function renderBoard(tickets: KitchenTicket[], role: StaffRole = 'kitchen') {
   const Providers = fakeApiProviders(calls);
   const view = (current: KitchenTicket[]) => (
     <KitchenBoard
@@ -26,6 +27,7 @@ function renderBoard(tickets: KitchenTicket[]) {
       settings={SETTINGS}
       locationSlug="harbour-kitchen"
       station={null}
+      role={role}
       muted
       onToggleMute={() => {}}
     />
@@ -60,6 +62,7 @@ describe('a ticket', () => {
   it('shows number, destination, guest, items with options, notes and allergens', () => {
     renderBoard([
       ticket(42, {
+        status: 'accepted',
         type: 'dine_in',
         tableLabel: 'Table 7',
         guestName: 'Ciarán',
@@ -74,7 +77,7 @@ describe('a ticket', () => {
         ],
       }),
     ]);
-    const card = screen.getByRole('article', { name: /Ticket #042, Table 7, Placed/ });
+    const card = screen.getByRole('article', { name: /Ticket #042, Table 7, Accepted/ });
     const text = card.textContent ?? '';
     expect(text).toContain('#042');
     expect(text).toContain('Ciarán');
@@ -86,7 +89,7 @@ describe('a ticket', () => {
     expect(within(card).getByLabelText('Allergens: gluten, sesame').textContent).toContain(
       'gluten · sesame',
     );
-    expect(within(card).getByRole('button', { name: 'Accept' })).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Ready' })).toBeTruthy();
   });
 
   it('runs its timer and changes colour at 8 and 15 minutes', () => {
@@ -95,7 +98,7 @@ describe('a ticket', () => {
     renderBoard([
       ticket(1, { times: { ...ticket(1).times, placedAt: '2026-11-24T12:00:30.000Z' } }),
     ]);
-    const timer = () => document.querySelector('.ticket__timer')!;
+    const timer = () => document.querySelector('.ticket .ticket__timer')!;
     expect(timer().textContent).toBe('7:59');
     expect(timer().getAttribute('data-level')).toBe('ok');
     act(() => {

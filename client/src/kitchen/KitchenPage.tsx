@@ -4,7 +4,7 @@
  */
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
-import { STATIONS, type Station } from '@ticketrail/shared';
+import { STATIONS, type StaffRole, type Station } from '@ticketrail/shared';
 import { trpc } from '../api/client';
 import { session } from '../auth/session';
 import { SignIn } from '../auth/SignIn';
@@ -77,10 +77,12 @@ function Board({
   location,
   station,
   staffName,
+  role,
 }: {
   location: Location;
   station: Station | null;
   staffName: string;
+  role: StaffRole;
 }) {
   const { board, live } = useLiveKitchenBoard(location.id);
   const ended = useEndedSession(live.error, board.error);
@@ -98,6 +100,7 @@ function Board({
   }, [location.name, station]);
 
   const needsTap = !muted && !soundReady;
+  const [toolbarSlot, setToolbarSlot] = useState<HTMLDivElement | null>(null);
   // The sign-in form takes over on the next render.
   if (ended) return null;
   return (
@@ -114,6 +117,8 @@ function Board({
         </h1>
         <StationPicker slug={location.slug} station={station} />
         <ConnectionBadge connection={live} />
+        {/* The board's own buttons sit up here: a rush needs every row of the screen for tickets. */}
+        <div className="kitchen-header__tools" ref={setToolbarSlot} />
         {live.error && live.status !== 'live' ? (
           <p className="kitchen-header__error" role="alert">
             {live.error.message}
@@ -141,6 +146,8 @@ function Board({
             settings={board.data.settings}
             locationSlug={location.slug}
             station={station}
+            role={role}
+            toolbarSlot={toolbarSlot}
             muted={muted}
             onToggleMute={toggleMute}
             onNewTickets={onNewTickets}
@@ -197,7 +204,9 @@ function SignedInKitchen({ slug, station }: { slug: string | null; station: Stat
       </main>
     );
   }
-  return <Board location={location} station={station} staffName={me.data.name} />;
+  return (
+    <Board location={location} station={station} staffName={me.data.name} role={me.data.role} />
+  );
 }
 
 /** `station` is the one whose tickets to show; none, or null, shows them all. */

@@ -34,6 +34,7 @@ describe('notes on a ticket', () => {
   it('shows an allergy typed as a note as an allergy, and an ordinary note as a note', () => {
     const card = renderCard(
       ticket(7, {
+        status: 'accepted',
         notes: 'coeliac at this table',
         items: [
           item('Smash Burger', { notes: 'NUT ALLERGY' }),
@@ -60,6 +61,61 @@ describe('notes on a ticket', () => {
 
     const orderNote = within(card).getByRole('note', { name: 'Allergy: coeliac at this table' });
     expect(orderNote.className).toContain('ticket-note--order');
+  });
+});
+
+describe('a ticket in brief (new, or ready to hand over)', () => {
+  const order = () =>
+    ticket(9, {
+      items: [
+        item('Smash Burger', {
+          options: [
+            { optionId: 1, group: 'Doneness', name: 'Medium', priceDeltaCents: 0 },
+            { optionId: 2, group: 'Cheese', name: 'No cheese', priceDeltaCents: 0 },
+          ],
+          notes: 'no pickles',
+          allergens: ['gluten', 'sesame'],
+        }),
+        item('Fries', { notes: 'NUT ALLERGY', allergens: ['gluten'] }),
+      ],
+    });
+
+  it('shows its essential lines: names, allergy notes, its allergens once; the rest counted', () => {
+    const card = renderCard(order());
+    expect(card.className).toContain('ticket--compact');
+    const text = card.textContent ?? '';
+    expect(text).toContain('Smash Burger');
+    expect(text).not.toContain('Medium');
+    expect(text).not.toContain('no pickles');
+    // Two options and a note wait in the details, and say so.
+    expect(within(card).getByRole('button', { name: /Smash Burger/ }).textContent).toContain('+3');
+    expect(text).toContain('3 options and notes in the details');
+    expect(within(card).getByRole('note', { name: 'Allergy: NUT ALLERGY' })).toBeTruthy();
+    expect(
+      within(card)
+        .getAllByLabelText(/^Allergens:/)
+        .map((p) => p.textContent),
+    ).toEqual(['⚠ gluten · sesame']);
+  });
+
+  it('shows everything once accepted', () => {
+    const card = renderCard({ ...order(), status: 'accepted' });
+    expect(card.className).not.toContain('ticket--compact');
+    const text = card.textContent ?? '';
+    expect(text).toContain('Medium');
+    expect(text).toContain('“no pickles”');
+    expect(text).not.toContain('+3');
+    expect(
+      within(card)
+        .getAllByLabelText(/^Allergens:/)
+        .map((p) => p.textContent),
+    ).toEqual(['⚠ gluten · sesame', '⚠ gluten']);
+  });
+
+  it('leaves out the dishes’ allergens once ready, but never an allergy note', () => {
+    const card = renderCard({ ...order(), status: 'ready' });
+    expect(within(card).queryAllByLabelText(/^Allergens:/)).toEqual([]);
+    expect(within(card).getByRole('note', { name: 'Allergy: NUT ALLERGY' })).toBeTruthy();
   });
 });
 

@@ -7,26 +7,10 @@
 import { memo } from 'react';
 import { bumpTarget, statusLabel, type KitchenSettings } from '@ticketrail/shared';
 import type { KitchenTicket } from './kitchen-feed';
-import {
-  destination,
-  elapsedSeconds,
-  formatElapsed,
-  timerLevel,
-  type BoardTicket,
-  type TicketItem,
-} from './board-model';
-import { useNow } from '../lib/clock';
+import { destination, type BoardTicket, type TicketItem } from './board-model';
 import { isAllergyNote } from './allergy-notes';
-
-function Timer({ placedAt, settings }: { placedAt: string; settings: KitchenSettings }) {
-  const seconds = elapsedSeconds(placedAt, useNow());
-  const level = timerLevel(seconds, settings);
-  return (
-    <span className={`ticket__timer ticket__timer--${level}`} data-level={level}>
-      {formatElapsed(seconds)}
-    </span>
-  );
-}
+import { Timer } from './Timer';
+import { isCompactTicket } from './board-layout';
 
 /**
  * A note from the guest. One about an allergy ("NUT ALLERGY", "coeliac") looks
@@ -82,16 +66,41 @@ export function bumpLabel(ticket: KitchenTicket, stationView: boolean): string {
   return to ? (BUMP_WORDS[to] ?? to) : '';
 }
 
+/** Allergens, red and as big as the item names: "⚠ CELERY · GLUTEN · MILK". */
+function Allergens({ allergens }: { allergens: readonly string[] }) {
+  return allergens.length > 0 ? (
+    <p className="ticket-allergens" aria-label={`Allergens: ${allergens.join(', ')}`}>
+      <span aria-hidden="true">⚠ </span>
+      {allergens.join(' · ')}
+    </p>
+  ) : null;
+}
+
+/** Every allergen on the ticket, once each, in the order they first appear. */
+function allergensOf(items: readonly TicketItem[]): string[] {
+  return [...new Set(items.flatMap((item) => item.allergens))];
+}
+
 function ItemLine({
   item,
   workable,
+  brief,
   onTap,
 }: {
   item: TicketItem;
   workable: boolean;
+  /**
+   * A ticket in brief shows its essential lines: quantities and names, allergy notes,
+   * and its allergens once under its items. Options and other notes wait for the
+   * ticket in full (once accepted) or its details; "+2" says they are there.
+   */
+  brief: boolean;
   onTap: (itemId: number) => void;
 }) {
   const done = item.status === 'done';
+  const allergyNote = item.notes !== null && isAllergyNote(item.notes);
+  const showDetail = !brief;
+  const held = brief ? item.options.length + (item.notes && !allergyNote ? 1 : 0) : 0;
   return (
     <li className={`ticket-item ticket-item--${item.status}`} data-status={item.status}>
       <button
@@ -106,22 +115,26 @@ function ItemLine({
       >
         <span className="ticket-item__qty">{item.quantity}×</span>
         <span className="ticket-item__name">{item.name}</span>
+        {held > 0 ? (
+          <span className="ticket-item__more">
+            <span aria-hidden="true">+{held}</span>
+            <span className="visually-hidden">
+              {' '}
+              ({held} {held === 1 ? 'option or note' : 'options and notes'} in the details)
+            </span>
+          </span>
+        ) : null}
         <ItemState status={item.status} />
       </button>
-      {item.options.length > 0 ? (
+      {showDetail && item.options.length > 0 ? (
         <ul className="ticket-item__options">
           {item.options.map((option) => (
             <li key={option.optionId}>{option.name}</li>
           ))}
         </ul>
       ) : null}
-      {item.notes ? <Note text={item.notes} /> : null}
-      {item.allergens.length > 0 ? (
-        <p className="ticket-allergens" aria-label={`Allergens: ${item.allergens.join(', ')}`}>
-          <span aria-hidden="true">⚠ </span>
-          {item.allergens.join(' · ')}
-        </p>
-      ) : null}
+      {item.notes && (showDetail || allergyNote) ? <Note text={item.notes} /> : null}
+      {brief ? null : <Allergens allergens={item.allergens} />}
     </li>
   );
 }
@@ -137,6 +150,8 @@ export interface TicketCardProps {
   onSelect: (ticketId: string) => void;
   onBump: (ticket: KitchenTicket) => void;
   onTapItem: (ticket: KitchenTicket, itemId: number) => void;
+  /** Opens the ticket's details (TicketDetails.tsx): for fingers; O on the board for keys. */
+  onOpen?: (ticket: KitchenTicket) => void;
 }
 
 export const TicketCard = memo(function TicketCard({
@@ -149,38 +164,83 @@ export const TicketCard = memo(function TicketCard({
   onSelect,
   onBump,
   onTapItem,
+  onOpen,
 }: TicketCardProps) {
   const { ticket, items, stationDone } = entry;
   const workable = ticket.status === 'accepted' || ticket.status === 'preparing';
+  // New tickets wait to be accepted, ready ones to be handed over: both in brief, so a
+  // rush fits; the crew works from a ticket in full once it is accepted.
+  const brief = isCompactTicket(ticket.status);
   const classes = [
     'ticket',
     `ticket--${ticket.status}`,
     selected ? 'ticket--selected' : '',
     fresh ? 'ticket--fresh' : '',
     stationDone ? 'ticket--station-done' : '',
+    brief ? 'ticket--compact' : '',
   ];
+  const bumpButton = (
+    <button
+      type="button"
+      className="ticket__bump"
+      tabIndex={-1}
+      disabled={stationDone || !bumpTarget(ticket.status)}
+      onClick={(event) => {
+        event.stopPropagation();
+        onBump(ticket);
+      }}
+    >
+      {bumpLabel(ticket, stationView)}
+    </button>
+  );
   return (
     <article
       className={classes.filter(Boolean).join(' ')}
       aria-label={`Ticket ${ticket.displayNumber}, ${destination(ticket)}, ${statusLabel(ticket.status, ticket.type)}`}
       aria-current={selected ? 'true' : undefined}
       data-ticket={ticket.displayNumber}
+      // Its place in the column, oldest first: the stacks lay the column out in another order.
+      data-place={position}
       onClick={() => onSelect(ticket.id)}
     >
       <header className="ticket__head">
-        <span className="ticket__position" aria-hidden="true">
-          {position <= 9 ? position : ''}
-        </span>
-        <span className="ticket__number">{ticket.displayNumber}</span>
-        <span className={`ticket__where ticket__where--${ticket.type}`}>{destination(ticket)}</span>
-        <Timer placedAt={ticket.times.placedAt} settings={settings} />
+        <div className="ticket__line">
+          <span className="ticket__position" aria-hidden="true">
+            {position <= 9 ? position : ''}
+          </span>
+          {onOpen ? (
+            // The number opens the ticket's details: for fingers; O on the board for keys.
+            <button
+              type="button"
+              className="ticket__number ticket__number--button"
+              tabIndex={-1}
+              aria-label={`Details of ${ticket.displayNumber}`}
+              title="Details (O)"
+              onClick={() => onOpen(ticket)}
+            >
+              {ticket.displayNumber}
+            </button>
+          ) : (
+            <span className="ticket__number">{ticket.displayNumber}</span>
+          )}
+          <Timer placedAt={ticket.times.placedAt} settings={settings} />
+        </div>
+        <div className="ticket__line ticket__line--who">
+          {/* Where the food goes and who for: whole, never cut; beside the bump when in brief. */}
+          <p className="ticket__who">
+            <span className={`ticket__where ticket__where--${ticket.type}`}>
+              {destination(ticket)}
+            </span>{' '}
+            <span className="ticket__guest">
+              {ticket.guestName}
+              {ticket.status === 'accepted' ? (
+                <span className="ticket__stage"> · {statusLabel(ticket.status, ticket.type)}</span>
+              ) : null}
+            </span>
+          </p>
+          {brief ? bumpButton : null}
+        </div>
       </header>
-      <p className="ticket__guest">
-        {ticket.guestName}
-        {ticket.status === 'accepted' || ticket.status === 'placed' ? (
-          <span className="ticket__stage"> · {statusLabel(ticket.status, ticket.type)}</span>
-        ) : null}
-      </p>
       {ticket.notes ? <Note text={ticket.notes} order /> : null}
       <ul className="ticket__items">
         {items.map((item) => (
@@ -188,25 +248,18 @@ export const TicketCard = memo(function TicketCard({
             key={item.id}
             item={item}
             workable={workable}
+            brief={brief}
             onTap={(itemId) => onTapItem(ticket, itemId)}
           />
         ))}
       </ul>
+      {/* Cooked and ready to hand over, its dishes' allergens have done their work; a
+          guest's allergy note still shows. */}
+      {brief && ticket.status !== 'ready' ? <Allergens allergens={allergensOf(items)} /> : null}
       {stationDone ? (
         <p className="ticket__waiting">Done here · waiting on other stations</p>
       ) : null}
-      <button
-        type="button"
-        className="ticket__bump"
-        tabIndex={-1}
-        disabled={stationDone || !bumpTarget(ticket.status)}
-        onClick={(event) => {
-          event.stopPropagation();
-          onBump(ticket);
-        }}
-      >
-        {bumpLabel(ticket, stationView)}
-      </button>
+      {brief ? null : bumpButton}
     </article>
   );
 });

@@ -1,6 +1,7 @@
 /**
  * The bump bar: arrows or digits move the selection, Enter or Space bumps,
- * D marks the selected ticket's next item done, R recalls. Bump bars are
+ * D marks the selected ticket's next item done, R recalls, O opens the
+ * selected ticket's details and X its reject or cancel reasons. Bump bars are
  * keyboards to the browser, so this is also how a cook with wet hands drives
  * the board from a keypad.
  *
@@ -139,6 +140,10 @@ export interface BoardKeyOptions {
   onItemDone: (ticket: KitchenTicket, itemId: number) => void;
   onTogglePanel: (panel: 'all-day' | '86') => void;
   onToggleMute: () => void;
+  /** Opens a ticket's details (O), or straight at its reject or cancel reasons (X). */
+  onOpen: (ticket: KitchenTicket, at: 'details' | 'reasons') => void;
+  /** A dialog is open over the board: no key is the board's, wherever focus is. */
+  paused: boolean;
 }
 
 /** Listens for the board's keys; returns the selected ticket. */
@@ -155,6 +160,7 @@ export function useBoardKeys(options: BoardKeyOptions) {
       void unlockSound();
       if (event.ctrlKey || event.metaKey || event.altKey) return;
       const current = latest.current;
+      if (current.paused) return;
       // Enter on a focused button presses that button; typing in a field is typing.
       if (!isBoardFocus(event.target, current.board.current)) return;
       const moved = moveSelection(current.columns, current.selection, event.key);
@@ -195,6 +201,14 @@ export function useBoardKeys(options: BoardKeyOptions) {
         case 'm':
         case 'M':
           current.onToggleMute();
+          return;
+        case 'o':
+        case 'O':
+        case 'x':
+        case 'X':
+          if (!current.selected) return;
+          event.preventDefault();
+          current.onOpen(current.selected.ticket, /^o$/i.test(event.key) ? 'details' : 'reasons');
           return;
       }
     };

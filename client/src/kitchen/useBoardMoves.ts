@@ -1,6 +1,6 @@
 /**
  * The crew's moves on the board — bump, tap an item, a station's bump,
- * recall — applied on screen at once and sent to the server.
+ * recall, reject or cancel with a reason — applied on screen at once and sent to the server.
  *
  * Moves on one ticket go to the server one after another, each naming the
  * version the previous answer left, so two quick taps are two changes and
@@ -11,6 +11,7 @@ import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { recallTarget, type Station } from '@ticketrail/shared';
 import { trpc } from '../api/client';
 import type { KitchenTicket } from './kitchen-feed';
+import type { CloseTo } from './close-order';
 import { bumped, itemTapped, recalled, stationBumped } from './moves';
 import { knownVersion, pruneMoves, visibleTickets, type PendingMove } from './optimistic';
 
@@ -26,6 +27,8 @@ export interface BoardMoves {
   bump: (ticket: KitchenTicket, station: Station | null) => void;
   tapItem: (ticket: KitchenTicket, itemId: number) => void;
   recall: () => void;
+  /** Rejects or cancels the order with the guest's reason: off the board at once. */
+  close: (ticket: KitchenTicket, to: CloseTo, reason: string) => void;
   lastBump: LastBump | null;
 }
 
@@ -174,6 +177,19 @@ export function useBoardMoves({ serverTickets, onRefused }: BoardMovesOptions): 
     );
   }, [lastBump, move, recallMutation]);
 
+  const close = useCallback(
+    (ticket: KitchenTicket, to: CloseTo, reason: string) => {
+      void move(
+        ticket.id,
+        () => null,
+        (expectedVersion) =>
+          transition.mutateAsync({ orderId: ticket.id, expectedVersion, to, reason }),
+        ticket.version,
+      );
+    },
+    [move, transition],
+  );
+
   const tickets = useMemo(() => visibleTickets(serverTickets, moves), [serverTickets, moves]);
-  return { tickets, bump, tapItem, recall, lastBump };
+  return { tickets, bump, tapItem, recall, close, lastBump };
 }
