@@ -20,12 +20,12 @@ import { boardTemplate, createStacker } from './board-layout';
 import { ColumnHeading } from './ColumnHeading';
 import { useFreshTickets } from './useFreshTickets';
 import { useBoardKeys, type Selection } from './useBoardKeys';
-import { useBoardMoves, type LastBump } from './useBoardMoves';
+import { useBoardMoves } from './useBoardMoves';
+import { BoardToolbar, type Panel } from './BoardToolbar';
 import { useBoardTracks } from './useBoardTracks';
 import { useNotices } from './useNotices';
 import { TicketCard } from './TicketCard';
 import { TicketDetails, type DetailsStep } from './TicketDetails';
-import { useNow } from '../lib/clock';
 
 const COLUMN_TITLES: Record<BoardColumn, string> = {
   new: 'New',
@@ -45,33 +45,6 @@ export const SHORTCUTS: [keys: string, what: string][] = [
   ['U', '86 items'],
   ['M', 'sound'],
 ];
-
-export type Panel = 'all-day' | '86' | null;
-
-/** Recall, while the last bump is young enough; ticks on its own so the board does not. */
-function RecallButton({
-  lastBump,
-  windowMinutes,
-  onRecall,
-}: {
-  lastBump: LastBump | null;
-  windowMinutes: number;
-  onRecall: () => void;
-}) {
-  const now = useNow();
-  const open = lastBump !== null && now - lastBump.at < windowMinutes * 60_000;
-  return (
-    <button
-      type="button"
-      className="toolbar-button"
-      disabled={!open}
-      onClick={onRecall}
-      title="Bring back the last bumped ticket"
-    >
-      Recall{open ? ` ${lastBump.ticket.displayNumber}` : ''}
-    </button>
-  );
-}
 
 export interface KitchenBoardProps {
   tickets: readonly KitchenTicket[];
@@ -104,6 +77,10 @@ export function KitchenBoard({
   const columns = useMemo(() => columnsOf(moves.tickets, station), [moves.tickets, station]);
   const fresh = useFreshTickets(serverTickets, onNewTickets);
   const [panel, setPanel] = useState<Panel>(null);
+  const togglePanel = useCallback(
+    (which: Exclude<Panel, null>) => setPanel((open) => (open === which ? null : which)),
+    [],
+  );
   const [selection, setSelection] = useState<Selection>({
     column: 'new',
     ticketId: null,
@@ -138,10 +115,7 @@ export function KitchenBoard({
     onBump: useCallback((ticket: KitchenTicket) => bump(ticket, station), [bump, station]),
     onRecall: recall,
     onItemDone: moves.tapItem,
-    onTogglePanel: useCallback(
-      (which: Exclude<Panel, null>) => setPanel((open) => (open === which ? null : which)),
-      [],
-    ),
+    onTogglePanel: togglePanel,
     onToggleMute,
     onOpen: useCallback(
       (ticket: KitchenTicket, start: DetailsStep) => setDetails({ ticketId: ticket.id, start }),
@@ -182,42 +156,17 @@ export function KitchenBoard({
   }, [selected]);
 
   const toolbar = (
-    <div className="kitchen__toolbar">
-      <RecallButton
-        lastBump={lastBump}
-        windowMinutes={settings.recallWindowMinutes}
-        onRecall={recall}
-      />
-      <button
-        type="button"
-        className="toolbar-button"
-        aria-pressed={panel === 'all-day'}
-        onClick={() => setPanel(panel === 'all-day' ? null : 'all-day')}
-      >
-        All day
-      </button>
-      <button
-        type="button"
-        className="toolbar-button"
-        aria-pressed={panel === '86'}
-        onClick={() => setPanel(panel === '86' ? null : '86')}
-      >
-        86 items
-      </button>
-      <button type="button" className="toolbar-button" aria-pressed={!muted} onClick={onToggleMute}>
-        {muted ? 'Sound off' : 'Sound on'}
-      </button>
-      <div className="kitchen-notices" role="alert" aria-live="assertive">
-        {notices.map((notice) => (
-          <p key={notice.key} className="kitchen-notice">
-            {notice.message}
-            <button type="button" aria-label="Dismiss" onClick={() => dismiss(notice.key)}>
-              ×
-            </button>
-          </p>
-        ))}
-      </div>
-    </div>
+    <BoardToolbar
+      lastBump={lastBump}
+      recallWindowMinutes={settings.recallWindowMinutes}
+      onRecall={recall}
+      panel={panel}
+      onTogglePanel={togglePanel}
+      muted={muted}
+      onToggleMute={onToggleMute}
+      notices={notices}
+      onDismiss={dismiss}
+    />
   );
 
   return (
