@@ -21,5 +21,31 @@ export default defineConfig({
     port: 5173,
     proxy: { '/trpc': { target: 'http://localhost:3000', ws: true } },
   },
-  build: { outDir: 'dist', emptyOutDir: true },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // server/src/http/first-page.ts reads it to preload a page's chunk with the page.
+    manifest: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            {
+              // zod and the shared schemas built with it are one chunk of
+              // their own (about 22 KB of the guest's JavaScript, compressed),
+              // so a page that only takes a price formatter or a limit from
+              // shared/ does not download them too (shared/package.json says
+              // `sideEffects: false`, so importing from shared/ does not pull
+              // in the module either): the menu reads without them, and only
+              // its checkout loads them (issue 13).
+              name: 'schemas',
+              // Not the rest of shared/ (the stations the routes list, say): every page has that.
+              includeDependenciesRecursively: false,
+              test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]shared[\\/]src[\\/]schemas\.ts$/,
+            },
+          ],
+        },
+      },
+    },
+  },
 });

@@ -1,9 +1,11 @@
 // `pnpm bench`: the benchmarks on Postgres and Redis — DATABASE_URL and
 // REDIS_URL, or the local defaults. Each creates and drops its own database.
 //
-//   pnpm bench                      both: fan-out, then guest checkout
+//   pnpm bench                      all three: fan-out, guest checkout, guest load
 //   pnpm bench fanout [args]        scripts/bench/fanout.ts, e.g. --tiers 1000 --seconds 5
 //   pnpm bench checkout [args]      scripts/bench/checkout.ts, e.g. --tiers 1,8 --seconds 2
+//   pnpm bench guest-load [args]    scripts/bench/guest-load.ts, e.g. --latency 2000 --kbs 50;
+//                                   needs Chromium (/usr/bin/chromium), not Postgres or Redis
 //   pnpm bench --tiers 1000 ...     arguments without a name go to the fan-out
 //                                   benchmark, as they always have (the two
 //                                   read --tiers differently)
@@ -12,13 +14,17 @@ import { pnpmOrExit, run, ROOT, step } from './lib/run.mjs';
 const BENCHMARKS = {
   fanout: { title: 'Fan-out: Ticketrail vs raw ws + ioredis', file: 'bench/fanout.ts' },
   checkout: { title: 'Guest checkout: menu, quote, place; retry storm', file: 'bench/checkout.ts' },
+  'guest-load': {
+    title: 'Guest load: the menu page on a weak phone signal',
+    file: 'bench/guest-load.ts',
+  },
 };
 
 const [first, ...rest] = process.argv.slice(2);
 let chosen;
 let args;
 if (first === undefined) {
-  chosen = ['fanout', 'checkout'];
+  chosen = ['fanout', 'checkout', 'guest-load'];
   args = [];
 } else if (Object.hasOwn(BENCHMARKS, first)) {
   chosen = [first];

@@ -80,6 +80,8 @@ describe('the cart', () => {
     renderMenu();
     await addBurger();
     fireEvent.click(screen.getByRole('button', { name: /^View order/ }));
+    // The cart is its own chunk (fetched once the cart has a line): it may take a moment.
+    await screen.findByRole('dialog', { name: /^Your order/ });
     const quote = lastCall(calls, 'orders.quote');
     expect(quote.input).toEqual({
       locationSlug: 'harbour-kitchen',
@@ -128,6 +130,7 @@ describe('the cart', () => {
     fireEvent.click(screen.getByRole('button', { name: /^Skinny fries/ }));
     fireEvent.click(within(dialog('Skinny fries')).getByRole('button', { name: /^Add 1/ }));
     fireEvent.click(screen.getByRole('button', { name: /^View order/ }));
+    await screen.findByRole('dialog', { name: /^Your order/ });
     const feed = lastCall(calls, 'menu.live');
     act(() =>
       feed.answer({ id: '2', data: { itemId: FRIES.id, available: false, soldOut: false } }),
@@ -153,7 +156,7 @@ describe('the cart', () => {
     renderMenu();
     await addBurger();
     fireEvent.click(screen.getByRole('button', { name: /^View order/ }));
-    const cart = dialog(/^Your order/);
+    const cart = await screen.findByRole('dialog', { name: /^Your order/ });
     act(() =>
       lastCall(calls, 'orders.quote').answer({
         currency: 'EUR',

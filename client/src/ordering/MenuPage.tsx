@@ -5,7 +5,7 @@
  * however often "Place order" is tapped.
  */
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { formatMoney } from '@ticketrail/shared';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LoadError, Loading } from '../components/States';
@@ -13,7 +13,6 @@ import { useClock } from '../lib/clock-context';
 import { rememberOrder } from '../tracking/recent-orders';
 import { trackingLink } from '../tracking/tracking-link';
 import { addToCart, cartIssues, itemCount } from './cart';
-import { CartSheet } from './CartSheet';
 import { FilterSheet } from './FilterSheet';
 import { ItemDialog, type ItemChoice } from './ItemDialog';
 import {
@@ -139,6 +138,14 @@ function Sections({
   );
 }
 
+/**
+ * The cart and checkout (with zod, for the checkout's messages) are their own
+ * chunk: the menu reads without them. It is fetched as soon as the cart has a
+ * line, so it is there by the time the guest opens the cart (issue 13).
+ */
+const loadCartSheet = () => import('./CartSheet');
+const CartSheet = lazy(() => loadCartSheet().then(({ CartSheet }) => ({ default: CartSheet })));
+
 /** `table` is the secret from a table's QR code (`?table=`); none, or null, orders for pickup. */
 export function MenuPage({
   slug,
@@ -157,6 +164,10 @@ export function MenuPage({
   const [notice, setNotice] = useState<string | null>(null);
   const [filter, setFilter] = useState(() => readStoredFilter(window.localStorage));
   const [filterOpen, setFilterOpen] = useState(false);
+  const hasLines = cart.length > 0;
+  useEffect(() => {
+    if (hasLines) void loadCartSheet();
+  }, [hasLines]);
   const changeFilter = (next: MenuFilter) => {
     setFilter(next);
     writeStoredFilter(window.localStorage, next);
@@ -301,24 +312,26 @@ export function MenuPage({
         />
       ) : null}
       {cartOpen ? (
-        <CartSheet
-          locationSlug={slug}
-          currency={location.currency}
-          acceptingOrders={location.acceptingOrders}
-          cart={cart}
-          items={items}
-          issues={issues}
-          table={table.state === 'valid' ? { secret: table.secret, label: table.label } : null}
-          placing={order.placing}
-          holding={order.holding}
-          refusal={order.refusal}
-          onCartChange={(change) => {
-            order.clearRefusal();
-            updateCart(change);
-          }}
-          onPlace={(request) => void order.place(request)}
-          onClose={() => setCartOpen(false)}
-        />
+        <Suspense fallback={<Loading what="your order" />}>
+          <CartSheet
+            locationSlug={slug}
+            currency={location.currency}
+            acceptingOrders={location.acceptingOrders}
+            cart={cart}
+            items={items}
+            issues={issues}
+            table={table.state === 'valid' ? { secret: table.secret, label: table.label } : null}
+            placing={order.placing}
+            holding={order.holding}
+            refusal={order.refusal}
+            onCartChange={(change) => {
+              order.clearRefusal();
+              updateCart(change);
+            }}
+            onPlace={(request) => void order.place(request)}
+            onClose={() => setCartOpen(false)}
+          />
+        </Suspense>
       ) : null}
     </main>
   );

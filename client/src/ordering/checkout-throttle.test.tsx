@@ -64,7 +64,8 @@ async function openCartWithFries() {
   fireEvent.click(await screen.findByRole('button', { name: /^Skinny fries/ }));
   fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: /^Add 1/ }));
   fireEvent.click(screen.getByRole('button', { name: /^View order/ }));
-  const cart = screen.getByRole('dialog', { name: /^Your order/ });
+  // The cart is its own chunk: it may take a moment the first time.
+  const cart = await screen.findByRole('dialog', { name: /^Your order/ });
   act(() => lastCall(calls, 'orders.quote').answer(quoteFor(1)));
   await within(cart).findByText('€4.50', { selector: '.totals__total dd' });
   return cart;

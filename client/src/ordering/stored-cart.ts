@@ -2,19 +2,32 @@
  * The cart survives a reload or a phone locking: it is kept per location in
  * localStorage. What comes back is checked line by line, so a stale or
  * hand-edited entry drops out instead of breaking the page.
+ *
+ * Checked by hand, not with zod: this runs in the menu's first render, and
+ * zod would be most of the guest's up-front JavaScript (issue 13). The server
+ * parses the order with the shared schemas in any case.
  */
 import { useCallback, useEffect, useState } from 'react';
-import { z } from 'zod';
-import { MAX_CART_LINES, MAX_LINE_QUANTITY, idSchema } from '@ticketrail/shared';
+import { MAX_CART_LINES, MAX_LINE_QUANTITY } from '@ticketrail/shared';
 import { lineKey, type CartLine } from './cart';
 
-const storedLine = z.object({
-  itemId: idSchema,
-  name: z.string().max(200),
-  quantity: z.number().int().min(1).max(MAX_LINE_QUANTITY),
-  optionIds: z.array(idSchema).max(30),
-  notes: z.string().max(200),
-});
+/** A Postgres `integer` id, as the shared idSchema takes it. */
+const isId = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value > 0 && value <= 2_147_483_647;
+
+const isText = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 200;
+
+/** The entry as a cart line without its key, or null when any part of it is off. */
+function storedLine(entry: unknown): Omit<CartLine, 'key'> | null {
+  if (typeof entry !== 'object' || entry === null) return null;
+  const { itemId, name, quantity, optionIds, notes } = entry as Record<string, unknown>;
+  if (!isId(itemId) || !isText(name) || !isText(notes)) return null;
+  if (typeof quantity !== 'number' || !Number.isInteger(quantity)) return null;
+  if (quantity < 1 || quantity > MAX_LINE_QUANTITY) return null;
+  if (!Array.isArray(optionIds) || optionIds.length > 30 || !optionIds.every(isId)) return null;
+  return { itemId, name, quantity, optionIds, notes };
+}
 
 const storageKey = (locationSlug: string) => `ticketrail.cart.${locationSlug}`;
 
@@ -28,9 +41,8 @@ export function readStoredCart(storage: Storage, locationSlug: string): CartLine
   if (!Array.isArray(raw)) return [];
   const lines: CartLine[] = [];
   for (const entry of raw.slice(0, MAX_CART_LINES)) {
-    const parsed = storedLine.safeParse(entry);
-    if (!parsed.success) continue;
-    const line = parsed.data;
+    const line = storedLine(entry);
+    if (line === null) continue;
     const key = lineKey(line.itemId, line.optionIds, line.notes);
     if (!lines.some((existing) => existing.key === key)) lines.push({ ...line, key });
   }

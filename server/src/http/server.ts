@@ -13,6 +13,8 @@ import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { MAX_BATCH_CALLS } from '@ticketrail/shared';
 import { createContext, type AppDeps } from '../context';
+import { DomainError } from '../errors';
+import { getMenu } from '../menu/public-menu';
 import { healthCheck, serveHealth } from '../observability/health';
 import { serveMetrics } from '../observability/metrics-endpoint';
 import { appRouter } from '../router';
@@ -21,7 +23,7 @@ import { retryAfterSeconds } from '../trpc';
 import { addressKey, clientAddress } from './client-address';
 import { logBudget } from './log-budget';
 import { COMMON_HEADERS } from './security-headers';
-import { createStaticHandler } from './static-files';
+import { createFirstPageHandler } from './first-page';
 import { gateTrpc } from './trpc-gate';
 import { serveTrpcOverWebSocket } from './ws/trpc-websocket';
 import { socketsPerAddress } from './ws/caps';
@@ -134,7 +136,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     onError: ({ error, path }) => logInternal('trpc', path, error),
   });
   const gate = gateTrpc(trpc);
-  const serveClient = createStaticHandler(options.clientDist);
+  // The client's files; a guest's menu page comes with its menu (first-page.ts).
+  const serveClient = createFirstPageHandler({
+    root: options.clientDist,
+    menu: (slug) =>
+      getMenu(deps.db, slug).catch((error: unknown) => {
+        if (error instanceof DomainError && error.kind === 'not_found') return null;
+        throw error;
+      }),
+    log: (message) => log('first-page', message),
+  });
 
   const limits = { ...DEFAULT_LIMITS, ...options.websocket };
   const wss = new WebSocketServer({ noServer: true, maxPayload: limits.maxMessageBytes });

@@ -38,6 +38,9 @@ beforeAll(async () => {
     await writeFile(join(dist, `${name}.gz`), gzipSync(text, { level: 9 }));
   }
   await writeFile(join(dist, 'index.html.br'), brotliCompressSync(INDEX));
+  // The build's manifest, which the server reads and a browser has no business with.
+  await mkdir(join(dist, '.vite'), { recursive: true });
+  await writeFile(join(dist, '.vite', 'manifest.json'), '{}');
   await writeFile(join(dist, 'assets/app-Ab12Cd.js.br'), brotliCompressSync(APP_JS));
   await writeFile(join(dist, 'favicon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 
@@ -159,6 +162,12 @@ describe('caching', () => {
       const reply = await get(path, 'br, gzip');
       expect(reply.status, path).toBe(404);
       expect(reply.body.toString(), path).toBe('Not found');
+    }
+  });
+
+  it('keeps the build’s hidden files to itself', async () => {
+    for (const path of ['/.vite/manifest.json', '/%2evite/manifest.json', '/.vite/']) {
+      expect((await get(path, 'br, gzip')).status, path).toBe(404);
     }
   });
 });

@@ -98,7 +98,12 @@ export function createStaticHandler(root: string) {
       return;
     }
     const requested = normalize(join(root, pathname));
-    if (!requested.startsWith(rootWithSep) && requested !== root) {
+    // Nothing outside the build, and none of its hidden files (.vite/manifest.json is the server's).
+    const hidden = requested
+      .slice(rootWithSep.length)
+      .split(sep)
+      .some((part) => part.startsWith('.'));
+    if ((!requested.startsWith(rootWithSep) && requested !== root) || hidden) {
       res.writeHead(404, { ...COMMON_HEADERS, 'content-type': 'text/plain' }).end('Not found');
       return;
     }
