@@ -8,7 +8,7 @@
 import type { Page, Request } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createApi, signIn } from './support/api';
-import { useChromium } from './support/chromium';
+import { screenshot, useChromium } from './support/chromium';
 import { openDish } from './support/guest';
 import { DEMO_SLUG } from './support/orders';
 import { useTicketrail } from './support/ticketrail-server';
@@ -107,6 +107,66 @@ describe('the menu page’s download', () => {
         .waitFor();
       await kitchen.api.menu.setAvailability.mutate({ itemId: dish.id, available: true });
       expect(requests.filter(isMenuGet)).toEqual([]);
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test('the menu reads before the app runs, the same dishes as the app then shows', async () => {
+    /** What a guest reads: each section and its dishes, prices and notes, in order. */
+    const readMenu = (page: Page) =>
+      page.locator('.menu-section').evaluateAll((sections) =>
+        sections.map((section) => ({
+          section: section.querySelector('h2')?.textContent,
+          dishes: [...section.querySelectorAll('.menu-item')].map((item) =>
+            [
+              item.querySelector('.menu-item__name')?.textContent,
+              item.querySelector('.price')?.textContent,
+              item.querySelector('.tags')?.textContent,
+            ].join(' | '),
+          ),
+        })),
+      );
+
+    // No JavaScript at all: what the page shows while the scripts are on their way.
+    const context = await chromium.browser.newContext({
+      baseURL: server.url,
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      locale: 'en-IE',
+    });
+    let before;
+    try {
+      const page = await context.newPage();
+      const violations: string[] = [];
+      page.on('console', (message) => violations.push(message.text()));
+      await page.goto(`/l/${DEMO_SLUG}`);
+      await page.getByRole('heading', { name: 'Harbour Kitchen', level: 1 }).waitFor();
+      before = await readMenu(page);
+      // Styled by the stylesheet in the page (allowed by its hash): name and price on one line.
+      const head = await page
+        .locator('.menu-item__head')
+        .first()
+        .evaluate((element) => getComputedStyle(element).display);
+      expect(head).toBe('flex');
+      expect(violations.filter((text) => /Content Security Policy/.test(text))).toEqual([]);
+      await screenshot(page, 'guest-menu-before-scripts', { fullPage: false });
+    } finally {
+      await context.close();
+    }
+    expect(before.length).toBeGreaterThan(3);
+
+    const { page, errors, close } = await chromium.openPage({
+      baseURL: server.url,
+      device: 'phone',
+    });
+    try {
+      await page.goto(`/l/${DEMO_SLUG}`);
+      // The app has taken over when the dishes are buttons.
+      await page.locator('button.menu-item__open').first().waitFor();
+      expect(await readMenu(page)).toEqual(before);
       expect(errors).toEqual([]);
     } finally {
       await close();

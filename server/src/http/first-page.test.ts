@@ -7,8 +7,10 @@ import { createServer, request, type IncomingHttpHeaders, type Server } from 'no
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Menu } from '../menu/public-menu';
 import {
   createFirstPageHandler,
   FIRST_PAGE_ELEMENT_ID,
@@ -19,6 +21,7 @@ import {
 const INDEX = `<!doctype html><html><head><title>app</title>
 <script type="module" crossorigin src="/assets/index-A1.js"></script>
 <link rel="modulepreload" crossorigin href="/assets/client-B2.js">
+<link rel="stylesheet" crossorigin href="/assets/index-H8.css">
 </head><body><div id="root"></div></body></html>`;
 
 const MANIFEST = {
@@ -42,7 +45,39 @@ const MANIFEST = {
 
 /** A name that would end the script element, were it not escaped. */
 const SNEAKY = "Fish </script><script>alert(1)</script> & <!-- chips \u2028 $& $' $$";
-const MENU = { location: { slug: 'harbour', name: SNEAKY }, categories: [], lastEventId: 7 };
+const CSS = '.menu-item{color:#111}';
+const MENU: Menu = {
+  location: {
+    id: 1,
+    slug: 'harbour',
+    name: SNEAKY,
+    timezone: 'Europe/Dublin',
+    currency: 'EUR',
+    acceptingOrders: false,
+  },
+  categories: [
+    {
+      id: 3,
+      name: 'Mains',
+      items: [
+        {
+          id: 11,
+          categoryId: 3,
+          name: 'Fish <b>&</b> chips',
+          description: 'Beer-battered "hake"',
+          priceCents: 1450,
+          allergens: ['fish', 'gluten'],
+          dietary: ['dairy_free'],
+          available: true,
+          soldOut: true,
+          optionGroups: [],
+        },
+      ],
+      children: [{ id: 4, name: 'Sides', items: [] }],
+    },
+  ],
+  lastEventId: 7,
+};
 
 let dist: string;
 let server: Server;
@@ -53,6 +88,8 @@ beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), 'ticketrail-first-page-'));
   await mkdir(join(dist, '.vite'), { recursive: true });
   await writeFile(join(dist, 'index.html'), INDEX);
+  await mkdir(join(dist, 'assets'), { recursive: true });
+  await writeFile(join(dist, 'assets', 'index-H8.css'), CSS);
   await writeFile(join(dist, '.vite', 'manifest.json'), JSON.stringify(MANIFEST));
   const handler = createFirstPageHandler({
     root: dist,
@@ -110,15 +147,43 @@ describe('the menu page’s first response', () => {
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
     const html = reply.body.toString();
     expect(embedded(html)).toEqual({ menu: { slug: 'harbour', data: MENU } });
-    expect(html).toContain('<div id="root"></div>');
+  });
+
+  it('shows the menu before the app runs: its dishes as HTML, its stylesheet in the page', async () => {
+    const reply = await get('/l/harbour');
+    const html = reply.body.toString();
+    const root = html.slice(html.indexOf('<div id="root">'), html.indexOf('</body>'));
+    expect(root).toContain('<h2 id="category-3-name">Mains</h2>');
+    expect(root).toContain(
+      '<span class="menu-item__name">Fish &lt;b&gt;&amp;&lt;/b&gt; chips</span>' +
+        '<span class="price">€14.50</span>',
+    );
+    expect(root).toContain('Beer-battered &quot;hake&quot;');
+    expect(root).toContain('<span class="tag tag--warn">Sold out</span>');
+    expect(root).toContain('<span class="tag">dairy free</span>');
+    expect(root).toContain('Contains: fish, gluten');
+    expect(root).toContain('Not taking orders right now.');
+    expect(root).toContain('<h3>Sides</h3>');
+    // The stylesheet comes in the page, allowed by its hash and nothing wider.
+    expect(html).toContain(`<style>${CSS}</style>`);
+    expect(html).not.toContain('index-H8.css');
+    const hash = createHash('sha256').update(CSS).digest('base64');
+    expect(reply.headers['content-security-policy']).toContain(
+      `style-src 'self' 'sha256-${hash}';`,
+    );
+    expect(reply.headers['content-security-policy']).not.toContain('unsafe-inline');
   });
 
   it('cannot be broken out of by what the menu says', async () => {
     const html = (await get('/l/harbour')).body.toString();
     // One script end for the data, one for the app's script: none from the name.
     expect(html.match(/<\/script>/g)).toHaveLength(2);
+    expect(html.match(/<script/g)).toHaveLength(2);
+    expect(html).toContain('<h1>Fish &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; ');
     expect(html).not.toContain('<!--');
-    expect(html).not.toContain('\u2028');
+    // Inside the data's script: harmless as text in the page, a line break in a script.
+    const data = html.slice(html.indexOf(`id="${FIRST_PAGE_ELEMENT_ID}"`));
+    expect(data.slice(0, data.indexOf('</script>'))).not.toContain('\u2028');
     expect(jsonForScript({ a: '</script>' })).toBe('{"a":"\\u003c/script\\u003e"}');
   });
 
@@ -158,6 +223,9 @@ describe('the menu page’s first response', () => {
       const html = (await get(path)).body.toString();
       expect(embedded(html), path).toBeUndefined();
       expect(html, path).toContain('/assets/MenuRoute-D4.js');
+      // No menu to show: the app's empty root and its linked stylesheet, as ever.
+      expect(html, path).toContain('<div id="root"></div>');
+      expect(html, path).toContain('index-H8.css');
     }
   });
 

@@ -12,19 +12,26 @@
  * - the location's menu, as `menu.get` answers it, in a
  *   `<script type="application/json">` the page reads instead of asking
  *   (client/src/ordering/first-page-menu.ts). Its live feed follows on from
- *   the menu's `lastEventId`, so it is as fresh as a fetched one.
+ *   the menu's `lastEventId`, so it is as fresh as a fetched one;
+ * - the same menu as HTML in the app's root (menu-preview.ts), with the
+ *   stylesheet in the page rather than linked (allowed by its hash in the
+ *   page's CSP): the guest reads the menu as soon as the page is in, one
+ *   round trip, while the scripts are still on their way.
  *
  * A location that does not exist gets no menu: the page says so as before.
  * Everything else, and any page this cannot improve (no build, no manifest,
  * the database failing), is served by the static handler as it always was.
  * The page carries data that changes, so it is revalidated on every visit.
  */
+import { createHash } from 'node:crypto';
 import { stat, readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants as zlib, gzip } from 'node:zlib';
-import { PAGE_HEADERS } from './security-headers';
+import type { Menu } from '../menu/public-menu';
+import { menuPreviewHtml } from './menu-preview';
+import { CONTENT_SECURITY_POLICY, PAGE_HEADERS } from './security-headers';
 import { acceptedEncodings, createStaticHandler } from './static-files';
 
 /** Where the page reads the embedded menu (client/src/ordering/first-page-menu.ts). */
@@ -40,7 +47,7 @@ export interface FirstPageOptions {
   /** The client's build (index.html, assets/, .vite/manifest.json). */
   root: string;
   /** A location's menu as `menu.get` returns it, or null when there is no such location. */
-  menu: (slug: string) => Promise<unknown>;
+  menu: (slug: string) => Promise<Menu | null>;
   log?: (message: string) => void;
 }
 
@@ -56,6 +63,20 @@ interface Shell {
   html: string;
   /** The menu page's chunks that index.html does not load already. */
   menuPreloads: string[];
+  /** The app's stylesheet, to put in the page instead of its link. */
+  style: { link: string; css: string; hash: string } | null;
+}
+
+/** index.html's one stylesheet link (Vite's), and the file's path under the build. */
+const STYLESHEET_LINK = /<link rel="stylesheet"[^>]*href="\/(assets\/[\w.-]+\.css)"[^>]*>/;
+
+async function readStyle(root: string, html: string): Promise<Shell['style']> {
+  const match = STYLESHEET_LINK.exec(html);
+  if (!match?.[1]) return null;
+  const css = await readFile(join(root, match[1]), 'utf8');
+  // A stylesheet that could end its own element stays linked.
+  if (/<\/style/i.test(css)) return null;
+  return { link: match[0], css, hash: createHash('sha256').update(css).digest('base64') };
 }
 
 /** JSON that cannot end the script element or open a comment, whatever strings it holds. */
@@ -89,7 +110,7 @@ export function menuPreloads(manifest: Manifest): string[] {
 }
 
 /** index.html with the menu page's preloads and, when there is one, its menu. */
-export function menuPageHtml(shell: Shell, slug: string, menu: unknown): string {
+export function menuPageHtml(shell: Shell, slug: string, menu: Menu | null): string {
   const preloads = shell.menuPreloads
     .map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`)
     .join('');
@@ -100,9 +121,29 @@ export function menuPageHtml(shell: Shell, slug: string, menu: unknown): string 
         jsonForScript({ menu: { slug, data: menu } }) +
         '</script>';
   // Functions, not strings: a `$&` or `$'` in a dish's name is no replacement pattern.
-  return shell.html
+  let html = shell.html
     .replace('</head>', () => `${preloads}</head>`)
     .replace('</body>', () => `${data}</body>`);
+  if (menu !== null) {
+    html = html.replace(
+      '<div id="root"></div>',
+      () => `<div id="root">${menuPreviewHtml(menu)}</div>`,
+    );
+    if (shell.style) {
+      const { link, css } = shell.style;
+      html = html.replace(link, () => `<style>${css}</style>`);
+    }
+  }
+  return html;
+}
+
+/** The page's CSP, allowing its own stylesheet in the page by hash when it is there. */
+export function menuPagePolicy(shell: Shell, menu: Menu | null): string {
+  if (menu === null || !shell.style) return CONTENT_SECURITY_POLICY;
+  return CONTENT_SECURITY_POLICY.replace(
+    "style-src 'self'",
+    () => `style-src 'self' 'sha256-${shell.style!.hash}'`,
+  );
 }
 
 const compressors = {
@@ -130,7 +171,11 @@ export function createFirstPageHandler(options: FirstPageOptions) {
         ]);
         cached = {
           stamp,
-          shell: { html, menuPreloads: menuPreloads(JSON.parse(json) as Manifest) },
+          shell: {
+            html,
+            menuPreloads: menuPreloads(JSON.parse(json) as Manifest),
+            style: await readStyle(options.root, html),
+          },
         };
       }
       return cached.shell;
@@ -139,7 +184,7 @@ export function createFirstPageHandler(options: FirstPageOptions) {
     }
   }
 
-  async function menuOrNull(slug: string): Promise<unknown> {
+  async function menuOrNull(slug: string): Promise<Menu | null> {
     try {
       return await options.menu(slug);
     } catch (error) {
@@ -162,6 +207,7 @@ export function createFirstPageHandler(options: FirstPageOptions) {
     let body = Buffer.from(menuPageHtml(shell, slug, menu));
     const headers: Record<string, string | number> = {
       ...PAGE_HEADERS,
+      'content-security-policy': menuPagePolicy(shell, menu),
       'content-type': 'text/html; charset=utf-8',
       // The menu in it changes: never kept without asking again.
       'cache-control': 'no-cache',
