@@ -6,10 +6,9 @@
  * the kitchen board with tickets, an 86'd item and its 86 panel open, and a
  * ticket's details dialog with its reject reasons.
  */
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApi, signIn, type SignedIn } from './support/api';
-import { formatViolations, seriousViolations } from './support/axe';
+import { expectAccessible } from './support/axe';
 import { useChromium } from './support/chromium';
 import { openCart, openDish, tableLink, DEMO_TABLE } from './support/guest';
 import { BOARD_PATH, KITCHEN, openBoard, waitLive } from './support/kitchen';
@@ -18,15 +17,6 @@ import { useTicketrail } from './support/ticketrail-server';
 
 const server = useTicketrail();
 const chromium = useChromium();
-
-/** Fails with axe's own words when the page has a critical or serious violation. */
-async function expectAccessible(page: Page, state: string): Promise<void> {
-  const findings = await seriousViolations(page);
-  const report = formatViolations(findings);
-  if (findings.length > 0) console.log(`[axe] ${state}: ${findings.length} rule(s)\n${report}`);
-  // Soft: one test's later states are still checked, and all of them reported.
-  expect.soft(report, `axe on ${state}`).toBe('');
-}
 
 type Placed = Awaited<ReturnType<typeof placeOrders>>[number];
 

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { createApi } from './support/api';
+import { expectAccessible } from './support/axe';
 import { screenshot, useChromium } from './support/chromium';
 import { columnNumbers, openBoard, placedMinutesAgo } from './support/kitchen';
 import { placeOrders } from './support/orders';
@@ -99,6 +100,7 @@ describe('the board in a rush', () => {
       expect(seen.cutGuests).toEqual([]);
       // The oldest first, in view.
       expect(seen.visible[0]).toBe(numbers[0]);
+      await expectAccessible(page, 'kitchen board, 60 new tickets at 1080p');
       // Readable across a pass: nothing that matters under 18 px.
       expect(seen.sizes.number).toBeGreaterThanOrEqual(26);
       expect(seen.sizes.item).toBeGreaterThanOrEqual(20);
@@ -173,6 +175,7 @@ describe('the board in a rush', () => {
       for (const column of ['new', 'preparing', 'ready'] as const) {
         expect(seen.visible).toContain((await columnNumbers(page, column))[0]);
       }
+      await expectAccessible(page, 'kitchen board, 60 tickets in every stage at 1080p');
     } finally {
       await board.close();
     }

@@ -5,6 +5,7 @@
  */
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The levels a page must never reach; moderate and minor findings are left to review. */
 const BLOCKING = new Set(['critical', 'serious']);
@@ -18,11 +19,11 @@ export interface AxeFinding {
 }
 
 /**
- * The critical and serious violations on the page now. axe's source goes in
- * through the DevTools protocol (as `page.evaluate` does), which no
+ * Every violation on the page now, at any level. axe's source goes in through
+ * the DevTools protocol (as `page.evaluate` does), which no
  * Content-Security-Policy blocks, and only once per document.
  */
-export async function seriousViolations(page: Page, context?: string): Promise<AxeFinding[]> {
+export async function axeViolations(page: Page, context?: string): Promise<AxeFinding[]> {
   const loaded = await page.evaluate(() => 'axe' in window);
   if (!loaded) await page.evaluate(axe.source);
   const violations = await page.evaluate(async (selector) => {
@@ -39,7 +40,31 @@ export async function seriousViolations(page: Page, context?: string): Promise<A
       ),
     }));
   }, context);
-  return violations.filter((violation) => BLOCKING.has(violation.impact));
+  return violations;
+}
+
+/** The critical and serious violations on the page now. */
+export async function seriousViolations(page: Page, context?: string): Promise<AxeFinding[]> {
+  return (await axeViolations(page, context)).filter((finding) => BLOCKING.has(finding.impact));
+}
+
+const IMPACTS = ['critical', 'serious', 'moderate', 'minor'] as const;
+
+/**
+ * Fails with axe's own words when the page has a critical or serious
+ * violation, and prints the count at every level for the notes.
+ */
+export async function expectAccessible(page: Page, state: string): Promise<void> {
+  const all = await axeViolations(page);
+  const counts = IMPACTS.map(
+    (impact) => `${impact} ${all.filter((finding) => finding.impact === impact).length}`,
+  );
+  console.log(`[axe] ${state}: ${counts.join(' · ')} (rules violated)`);
+  const findings = all.filter((finding) => BLOCKING.has(finding.impact));
+  const report = formatViolations(findings);
+  if (findings.length > 0) console.log(`[axe] ${state}:\n${report}`);
+  // Soft: one test's later states are still checked, and all of them reported.
+  expect.soft(report, `axe on ${state}`).toBe('');
 }
 
 /** The findings as text for a failing assertion: one block per rule. */
