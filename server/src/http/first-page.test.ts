@@ -3,13 +3,12 @@
  * (index.html and Vite's manifest as the client's build writes them).
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveOnLoopback, type RawServer } from '../../test/support/raw-http';
 import type { Menu } from '../menu/public-menu';
 import {
   createFirstPageHandler,
@@ -80,8 +79,7 @@ const MENU: Menu = {
 };
 
 let dist: string;
-let server: Server;
-let port: number;
+let served: RawServer;
 const asked: string[] = [];
 
 beforeAll(async () => {
@@ -99,36 +97,16 @@ beforeAll(async () => {
       return Promise.resolve(slug === 'harbour' ? MENU : null);
     },
   });
-  server = createServer((req, res) => void handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  served = await serveOnLoopback(handler);
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await served.close();
   await rm(dist, { recursive: true, force: true });
 });
 
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function get(path: string, acceptEncoding?: string, method = 'GET'): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const headers = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding };
-    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
+function get(path: string, acceptEncoding?: string, method?: string) {
+  return served.get(path, acceptEncoding, method);
 }
 
 /** The embedded JSON as the page's script would read it. */

@@ -3,12 +3,11 @@
  * beside them, as the client's build writes them) and a real HTTP server.
  */
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveOnLoopback, type RawServer } from '../../test/support/raw-http';
 import { acceptedEncodings, createStaticHandler } from './static-files';
 
 const APP_JS = `export const greeting = ${JSON.stringify('hello '.repeat(500))};\n`;
@@ -17,8 +16,7 @@ const INDEX = `<!doctype html><title>app</title>${'<!-- padding -->'.repeat(50)}
 
 let parent: string;
 let dist: string;
-let server: Server;
-let port: number;
+let served: RawServer;
 
 beforeAll(async () => {
   parent = await mkdtemp(join(tmpdir(), 'ticketrail-static-'));
@@ -45,37 +43,16 @@ beforeAll(async () => {
   await writeFile(join(dist, 'favicon.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
 
   const handler = createStaticHandler(dist);
-  server = createServer((req, res) => void handler(req, res));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
+  served = await serveOnLoopback(handler);
 });
 
 afterAll(async () => {
-  await new Promise((resolve) => server.close(resolve));
+  await served.close();
   await rm(parent, { recursive: true, force: true });
 });
 
-interface Reply {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-/** node:http rather than fetch, which would decompress and hide what was sent. */
-function get(path: string, acceptEncoding?: string, method = 'GET'): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const headers = acceptEncoding === undefined ? {} : { 'accept-encoding': acceptEncoding };
-    const req = request({ host: '127.0.0.1', port, path, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-      );
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end();
-  });
+function get(path: string, acceptEncoding?: string, method?: string) {
+  return served.get(path, acceptEncoding, method);
 }
 
 describe('precompressed assets', () => {
