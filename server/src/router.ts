@@ -11,6 +11,7 @@ import { liveRouter } from './live/router';
 import { menuRouter } from './menu/router';
 import { ordersRouter } from './orders/router';
 import { staffRouter } from './staff/router';
+import { tablesRouter } from './locations/tables-router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -21,6 +22,7 @@ export const appRouter = router({
   board: boardRouter,
   demo: demoRouter,
   staff: staffRouter,
+  tables: tablesRouter,
   live: liveRouter,
 });
 

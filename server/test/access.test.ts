@@ -147,6 +147,11 @@ const access: Record<ProcedurePath, Access> = {
   'board.live': { who: 'anyone', call: (c, s) => c.board.live({ locationSlug: s.f.main.slug, lastEventId: null }) },
   'demo.welcome': { who: 'anyone', call: (c) => c.demo.welcome() },
   'staff.deactivate': { who: 'a manager', call: (c, s) => c.staff.deactivate({ staffId: s.fohId }) },
+  'tables.list': { who: 'a manager', call: (c, s) => c.tables.list({ locationId: s.f.main.id }) },
+  'tables.add': { who: 'a manager', call: (c, s) => c.tables.add({ locationId: s.f.main.id, label: 'Terrace 1' }) },
+  'tables.rename': { who: 'a manager', call: (c, s) => c.tables.rename({ tableId: s.f.table.id, label: 'Window 1' }) },
+  'tables.remove': { who: 'a manager', call: (c, s) => c.tables.remove({ tableId: s.f.table.id }) },
+  'tables.newSecret': { who: 'a manager', call: (c, s) => c.tables.newSecret({ tableId: s.f.table.id }) },
   'live.status': { who: 'anyone', call: (c) => c.live.status() },
 };
 

@@ -120,8 +120,8 @@ const placeCases: Case<(f: Fixture) => Row | null>[] = [
   ['an overlong address', () => ({ fulfilment: { type: 'delivery', address: 'x'.repeat(301) } }), 'BAD_REQUEST', 'An address is at most 300 characters.'],
   ['a short table secret', () => ({ fulfilment: { type: 'dine_in', tableSecret: 'abc' } }), 'BAD_REQUEST', 'That table link is not valid.'],
   ['an overlong table secret', () => ({ fulfilment: { type: 'dine_in', tableSecret: 'x'.repeat(101) } }), 'BAD_REQUEST', 'fulfilment.tableSecret'],
-  ['an unknown table secret', () => ({ fulfilment: { type: 'dine_in', tableSecret: 'no-such-table-secret' } }), 'BAD_REQUEST', 'That table link is not valid here.'],
-  ['the other location’s table', (f) => ({ fulfilment: { type: 'dine_in', tableSecret: f.otherTable.secret } }), 'BAD_REQUEST', 'That table link is not valid here.'],
+  ['an unknown table secret', () => ({ fulfilment: { type: 'dine_in', tableSecret: 'no-such-table-secret' } }), 'BAD_REQUEST', 'That table code is not valid here.'],
+  ['the other location’s table', (f) => ({ fulfilment: { type: 'dine_in', tableSecret: f.otherTable.secret } }), 'BAD_REQUEST', 'That table code is not valid here.'],
   ['a short order key', () => ({ idempotencyKey: 'abc' }), 'BAD_REQUEST', 'The order key must be at least 16 characters.'],
   ['an overlong order key', () => ({ idempotencyKey: 'k'.repeat(101) }), 'BAD_REQUEST', 'The order key must be at most 100 characters.'],
   ['an order key with spaces', () => ({ idempotencyKey: 'not a good key at all' }), 'BAD_REQUEST', 'only letters, digits'],
@@ -526,6 +526,28 @@ const deactivateCases: Case<(s: Scene) => unknown>[] = [
   ['the manager’s own account', (s) => ({ staffId: s.managerId }), 'BAD_REQUEST', 'You cannot deactivate your own account.'],
 ];
 
+/** Labels for a table, refused by tables.add and tables.rename alike. */
+// prettier-ignore
+const tableLabelCases: Case<(f: Fixture) => unknown>[] = [
+  ['no label', () => ({}), 'BAD_REQUEST', 'label'],
+  ['an empty label', () => ({ label: '' }), 'BAD_REQUEST', "A table's name is 1 to 40 characters."],
+  ['a label of spaces', () => ({ label: '   ' }), 'BAD_REQUEST', "A table's name is 1 to 40 characters."],
+  ['a label of 41 characters', () => ({ label: 'T'.repeat(41) }), 'BAD_REQUEST', "A table's name is 1 to 40 characters."],
+  ['a label with a control character', () => ({ label: 'Table\u00007' }), 'BAD_REQUEST', 'Remove the control characters.'],
+  ['a label as a number', () => ({ label: 7 }), 'BAD_REQUEST', 'A table needs a name.'],
+  ['the name of a table in use', () => ({ label: 'Table 1' }), 'CONFLICT', 'There is already a table called “Table 1” here.'],
+];
+
+/** Which table: refused by every procedure that names one. */
+// prettier-ignore
+const tableIdCases: Case<(f: Fixture) => unknown>[] = [
+  ['no table id', () => ({ tableId: undefined }), 'BAD_REQUEST', 'tableId'],
+  ['a table id as a string', () => ({ tableId: '1' }), 'BAD_REQUEST', 'tableId: An id is a whole number.'],
+  ['a zero table id', () => ({ tableId: 0 }), 'BAD_REQUEST', 'An id is a positive number.'],
+  ['a table id above 2^31', () => ({ tableId: TOO_BIG_ID }), 'BAD_REQUEST', 'That id is out of range.'],
+  ['an unknown table', () => ({ tableId: 999_999 }), 'NOT_FOUND', 'There is no such table'],
+];
+
 describe(`staff procedures refuse bad input with a 4xx and change nothing (${backend})`, () => {
   /** A manager may do everything everywhere, so only the input can be at fault. */
   let manager: Awaited<ReturnType<typeof signedIn>>;
@@ -626,6 +648,63 @@ describe(`staff procedures refuse bad input with a 4xx and change nothing (${bac
       await expectRefused(() => manager.staff.deactivate(bad(input(s))), code, words);
     },
   );
+
+  it.each(refused.cases('tables.list', boardCases))(
+    'tables.list refuses %s',
+    async (_name, input, code, words) => {
+      await expectRefused(() => manager.tables.list(bad(input)), code, words);
+    },
+  );
+
+  it.each(
+    refused.cases('tables.add', [
+      ...tableLabelCases,
+      [
+        'no location',
+        () => ({ label: 'Terrace 9', locationId: undefined }),
+        'BAD_REQUEST',
+        'locationId',
+      ],
+      [
+        'an extra key',
+        () => ({ label: 'Terrace 9', secret: 'mine-mine-mine' }),
+        'BAD_REQUEST',
+        'Unrecognized key: "secret"',
+      ],
+    ] satisfies Case<(f: Fixture) => unknown>[]),
+  )('tables.add refuses %s', async (_name, patch, code, words) => {
+    const f = t.fixture;
+    const input = { locationId: f.main.id, ...(patch(f) as Row) };
+    await expectRefused(() => manager.tables.add(bad(input)), code, words);
+  });
+
+  it.each(
+    refused.cases('tables.rename', [
+      ...tableLabelCases,
+      ...tableIdCases.map(([name, patch, code, words]): Case<(f: Fixture) => unknown> => [
+        name,
+        (f) => ({ label: 'Window 2', ...(patch(f) as Row) }),
+        code,
+        words,
+      ]),
+    ]),
+  )('tables.rename refuses %s', async (_name, patch, code, words) => {
+    const f = t.fixture;
+    // Another table called "Table 1" is the one renamed into a clash.
+    const other = await manager.tables.add({ locationId: f.main.id, label: 'Window 1' });
+    const input = { tableId: other.id, ...(patch(f) as Row) };
+    await expectRefused(() => manager.tables.rename(bad(input)), code, words);
+  });
+
+  for (const path of ['tables.remove', 'tables.newSecret'] as const) {
+    it.each(refused.cases(path, tableIdCases))(
+      `${path} refuses %s`,
+      async (_name, input, code, words) => {
+        const call = path === 'tables.remove' ? manager.tables.remove : manager.tables.newSecret;
+        await expectRefused(() => call(bad(input(t.fixture))), code, words);
+      },
+    );
+  }
 
   it('a refused call leaves the order usable at the same version', async () => {
     const input = { orderId: s.placed.id, expectedVersion: -1, to: 'accepted' as const };

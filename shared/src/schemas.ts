@@ -94,6 +94,27 @@ export const tableSecretSchema = z
   .max(100, 'That table link is not valid.')
   .regex(/^[A-Za-z0-9_-]+$/, 'That table link is not valid.');
 
+/** A table's name as guests and the kitchen read it: "Table 4", "Terrace 2". */
+export const tableLabelSchema = text('A table needs a name.')
+  .trim()
+  .min(1, "A table's name is 1 to 40 characters.")
+  .max(40, "A table's name is 1 to 40 characters.");
+
+/** A manager adds a table to a location. */
+export const tableAddInputSchema = z.strictObject({
+  locationId: idSchema,
+  label: tableLabelSchema,
+});
+
+/** A manager renames a table. */
+export const tableRenameInputSchema = z.strictObject({
+  tableId: idSchema,
+  label: tableLabelSchema,
+});
+
+/** One table, by id (remove it, give it a new code). */
+export const tableIdInputSchema = z.strictObject({ tableId: idSchema });
+
 /** Which table a QR link is for, so the menu can say "Table 4" before the order. */
 export const tableInputSchema = z.strictObject({
   locationSlug: locationSlugSchema,

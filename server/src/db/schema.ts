@@ -41,6 +41,15 @@ export interface TablesTable {
   location_id: number;
   label: string;
   secret: string;
+  /** Removed by a manager: kept for the orders that point at it, no longer orderable. */
+  archived_at: Date | null;
+}
+
+/** A table's old QR codes: an old card says it was replaced. */
+export interface RetiredTableSecretsTable {
+  secret: string;
+  table_id: number;
+  retired_at: Generated<Date>;
 }
 
 export interface MenuCategoriesTable {
@@ -192,6 +201,7 @@ export interface ServerSecretsTable {
 export interface Database {
   locations: LocationsTable;
   tables: TablesTable;
+  retired_table_secrets: RetiredTableSecretsTable;
   menu_categories: MenuCategoriesTable;
   menu_items: MenuItemsTable;
   option_groups: OptionGroupsTable;

@@ -82,10 +82,19 @@ async function seedLocation(
   summary.locations += 1;
 
   for (const table of location.tables) {
+    // A code a manager replaced stays retired: its old cards say so, even after a re-seed.
+    const retired = await trx
+      .selectFrom('retired_table_secrets')
+      .select('secret')
+      .where('secret', '=', table.secret)
+      .executeTakeFirst();
+    if (retired) continue;
     await trx
       .insertInto('tables')
       .values({ location_id: locationId, label: table.label, secret: table.secret })
-      .onConflict((oc) => oc.columns(['location_id', 'label']).doNothing())
+      // Already there by name, or its code is (the table renamed, removed or given a new
+      // code by a manager since): a re-seed leaves the manager's tables as they are.
+      .onConflict((oc) => oc.doNothing())
       .execute();
     summary.tables += 1;
   }

@@ -10,6 +10,7 @@ import type { Database, LocationRow } from '../db/schema';
 import { cartRefused, conflict, DomainError, invalid, notFound } from '../errors';
 import { appendEvent, transact } from '../live/event-log';
 import { findLocation } from '../locations/locations';
+import { orderTable } from '../locations/tables';
 import { announceAvailability } from '../menu/availability';
 import { loadPricingMenu } from '../menu/pricing-menu';
 import { hashToken, trackingTokenFor } from '../tokens';
@@ -212,15 +213,7 @@ async function resolveTable(
   input: PlaceOrderInput,
 ): Promise<number | null> {
   if (input.fulfilment.type !== 'dine_in') return null;
-  const table = await db
-    .selectFrom('tables')
-    .select('id')
-    .where('location_id', '=', locationId)
-    .where('secret', '=', input.fulfilment.tableSecret)
-    .executeTakeFirst();
-  if (!table)
-    throw invalid('That table link is not valid here. Please scan the code on your table again.');
-  return table.id;
+  return orderTable(db, locationId, input.fulfilment.tableSecret);
 }
 
 async function replay(

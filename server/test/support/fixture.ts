@@ -57,6 +57,7 @@ const TABLES = [
   'option_groups',
   'menu_items',
   'menu_categories',
+  'retired_table_secrets',
   'tables',
   'locations',
 ] as const satisfies (keyof Database)[];

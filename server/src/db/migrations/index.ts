@@ -4,6 +4,7 @@ import * as eventRooms from './2026-11-24T1000-event-rooms';
 import * as dropEventsByLocation from './2026-11-24T1100-drop-events-location-index';
 import * as kitchenSettings from './2026-11-25T0900-kitchen-settings';
 import * as readyBoardCollected from './2026-11-26T0900-ready-board-collected';
+import * as tableCodes from './2026-11-30T0900-table-codes';
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from the
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-24T1100-drop-events-location-index': dropEventsByLocation,
   '2026-11-25T0900-kitchen-settings': kitchenSettings,
   '2026-11-26T0900-ready-board-collected': readyBoardCollected,
+  '2026-11-30T0900-table-codes': tableCodes,
 };
