@@ -7,7 +7,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { priceCart, type CartLine, type PlaceOrderInput } from '@ticketrail/shared';
 import type { Database, LocationRow } from '../db/schema';
-import { cartRefused, conflict, DomainError, invalid, notFound } from '../errors';
+import { cartRefused, conflict, DomainError, notFound } from '../errors';
 import { appendEvent, transact } from '../live/event-log';
 import { findLocation } from '../locations/locations';
 import { orderTable } from '../locations/tables';
