@@ -3,8 +3,9 @@
  * browser: no critical or serious accessibility violation on the home page,
  * the guest's menu, an item sheet and the checkout on a phone, the tracking
  * page, the ready board with orders at every stage, the kitchen's sign-in, and
- * the kitchen board with tickets, an 86'd item and its 86 panel open, and a
- * ticket's details dialog with its reject reasons.
+ * the kitchen board with tickets, an 86'd item and its 86 panel open, a
+ * ticket's details dialog with its reject reasons, and the back office's
+ * tables (a rename and a removal's confirm open) and QR cards.
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createApi, signIn, type SignedIn } from './support/api';
@@ -12,6 +13,7 @@ import { expectAccessible } from './support/axe';
 import { useChromium } from './support/chromium';
 import { openCart, openDish, tableLink, DEMO_TABLE } from './support/guest';
 import { BOARD_PATH, KITCHEN, openBoard, waitLive } from './support/kitchen';
+import { openBackOffice, QR_PATH } from './support/manage';
 import { DEMO_SLUG, placeOrders } from './support/orders';
 import { useTicketrail } from './support/ticketrail-server';
 
@@ -203,6 +205,32 @@ describe('accessibility (axe: no critical or serious violations)', () => {
       await dialog.getByRole('button', { name: 'Out of an ingredient' }).click();
       await dialog.getByRole('button', { name: `Reject order ${displayNumber}` }).waitFor();
       await expectAccessible(page, 'reject confirm');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
+
+  test('back office: tables, a rename and a removal’s confirm, then the QR cards', async () => {
+    const { page, errors, close } = await openBackOffice(chromium, server.url, {
+      device: 'tablet',
+    });
+    try {
+      const first = page.locator('.table-row').first();
+      await first.waitFor();
+      await expectAccessible(page, 'back office tables');
+      await first.getByRole('button', { name: /^Rename / }).click();
+      await page.getByLabel(/^New name for /).waitFor();
+      await expectAccessible(page, 'back office rename');
+      await page.keyboard.press('Escape');
+      await first.getByRole('button', { name: /^Remove / }).click();
+      await first.getByRole('group').waitFor();
+      await expectAccessible(page, 'back office remove confirm');
+
+      await page.goto(QR_PATH);
+      await page.locator('.qr-card__code').first().waitFor();
+      await expectAccessible(page, 'back office QR cards');
+      expect(await page.getByRole('main').count()).toBe(1);
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -5,6 +5,7 @@
 // faces' scripts still load per face (routes.tsx).
 import './kitchen/kitchen.css';
 import './kitchen/ticket-details.css';
+import './manage/manage.css';
 import './ordering/ordering.css';
 import './ready-board/ready-board.css';
 import './tracking/tracking.css';

@@ -48,10 +48,19 @@ describe('the app’s addresses', () => {
       ['/board/harbour-kitchen', '/board/$slug', { slug: 'harbour-kitchen' }],
       ['/kitchen', '/kitchen', {}],
       ['/kitchen/harbour-kitchen', '/kitchen/$slug', { slug: 'harbour-kitchen' }],
+      ['/manage', '/manage', {}],
+      ['/manage/harbour-kitchen/tables', '/manage/$slug/tables', { slug: 'harbour-kitchen' }],
+      ['/manage/harbour-kitchen/qr', '/manage/$slug/qr', { slug: 'harbour-kitchen' }],
     ];
     for (const [href, route, params] of faces) {
       expect(await open(href), href).toMatchObject({ route, status: 'success', params });
     }
+  });
+
+  it('opens a location’s back office on its tables', async () => {
+    const router = routerAt('/manage/harbour-kitchen');
+    await router.load();
+    expect(router.state.location.pathname).toBe('/manage/harbour-kitchen/tables');
   });
 
   it('takes a trailing slash', async () => {
@@ -85,6 +94,7 @@ describe('the app’s addresses', () => {
       '/board/Harbour',
       '/kitchen/Harbour',
       '/kitchen/harbour/grill',
+      '/manage/Harbour',
     ]) {
       expect(await showsNotFound(href), href).toBe(true);
     }

@@ -12,6 +12,9 @@
  *   /track/<order id>#token=<token>     tracking (tracking/tracking-link.ts)
  *   /board/<location>                   ready board
  *   /kitchen[/<location>][?station=…]   kitchen board
+ *   /manage[/<location>]                back office (a location opens on its tables)
+ *   /manage/<location>/tables           the location's tables and their QR codes
+ *   /manage/<location>/qr               the tables' QR cards, to print
  *
  * anything else is "Page not found". A location is lowercase letters, digits
  * and dashes, and an order id hex digits and dashes: any other value in those
@@ -24,6 +27,7 @@ import {
   lazyRouteComponent,
   notFound,
   Outlet,
+  redirect,
   useLocation,
   type RouterHistory,
 } from '@tanstack/react-router';
@@ -107,6 +111,44 @@ const kitchenRoute = createRoute({
   component: lazyRouteComponent(() => import('./kitchen/KitchenRoute'), 'KitchenRoute'),
 });
 
+const managePickerRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/manage',
+  component: lazyRouteComponent(() => import('./manage/ManageRoute'), 'ManagePickerRoute'),
+});
+
+/** The back office of one location: sign-in, the manager check and the frame its pages share. */
+const manageRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/manage/$slug',
+  beforeLoad: ({ params }) => mustMatch(params.slug, LOCATION_SLUG),
+  component: lazyRouteComponent(() => import('./manage/ManageRoute'), 'ManageRoute'),
+});
+
+const manageHomeRoute = createRoute({
+  getParentRoute: () => manageRoute,
+  path: '/',
+  // The tables are where a new location starts; other pages will join them in the nav.
+  beforeLoad: ({ params }) => {
+    // redirect() is the router's signal, not an Error, as notFound() above.
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    throw redirect({ to: '/manage/$slug/tables', params, replace: true });
+  },
+});
+
+const manageTablesRoute = createRoute({
+  getParentRoute: () => manageRoute,
+  path: 'tables',
+  component: lazyRouteComponent(() => import('./manage/TablesRoute'), 'TablesRoute'),
+});
+
+/** A chunk of its own: the QR code library loads only for the page that prints them. */
+const manageQrRoute = createRoute({
+  getParentRoute: () => manageRoute,
+  path: 'qr',
+  component: lazyRouteComponent(() => import('./manage/QrCardsRoute'), 'QrCardsRoute'),
+});
+
 export const routeTree = rootRoute.addChildren([
   homeRoute,
   menuRoute,
@@ -114,6 +156,8 @@ export const routeTree = rootRoute.addChildren([
   boardRoute,
   kitchenPickerRoute,
   kitchenRoute,
+  managePickerRoute,
+  manageRoute.addChildren([manageHomeRoute, manageTablesRoute, manageQrRoute]),
 ]);
 
 /**

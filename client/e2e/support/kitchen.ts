@@ -13,7 +13,7 @@ export const KITCHEN = { email: 'kitchen@harbour.example', password: 'demo-kitch
 export const BOARD_PATH = `/kitchen/${DEMO_SLUG}`;
 
 /** Where the session lives in the app (client/src/auth/session.ts). */
-const SESSION_KEY = 'ticketrail.session';
+export const SESSION_KEY = 'ticketrail.session';
 
 /** A board page already signed in (the token put where the app keeps it), open and live. */
 export async function openBoard(

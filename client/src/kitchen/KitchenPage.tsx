@@ -6,6 +6,7 @@ import { Link, useNavigate } from '@tanstack/react-router';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { STATIONS, type StaffRole, type Station } from '@ticketrail/shared';
 import { trpc } from '../api/client';
+import { useEndedSession } from '../auth/ended-session';
 import { session } from '../auth/session';
 import { SignIn } from '../auth/SignIn';
 import { SignOut } from '../auth/SignOut';
@@ -28,21 +29,6 @@ function useMuted(): [boolean, () => void] {
     });
   }, []);
   return [muted, toggle];
-}
-
-type Refusal = { message: string; data?: { code?: string } | null } | null | undefined;
-
-/**
- * The session ended on the server (signed out elsewhere, expired, or the
- * account deactivated): forget it here and go back to the sign-in form with
- * the server's words, rather than keep showing a board that no longer updates.
- */
-function useEndedSession(...refusals: Refusal[]): boolean {
-  const ended = refusals.find((refusal) => refusal?.data?.code === 'UNAUTHORIZED')?.message;
-  useEffect(() => {
-    if (ended !== undefined) session.end(ended);
-  }, [ended]);
-  return ended !== undefined;
 }
 
 interface Location {
