@@ -85,6 +85,7 @@ const lines = [
   '',
   `  Open        ${base}/`,
   `  API         ${base}/trpc`,
+  `  Back office ${base}/manage`,
   `  Health      ${base}/healthz`,
   ...(await demoLoginLines(database.db)),
   '',

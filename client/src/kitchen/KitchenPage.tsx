@@ -184,6 +184,12 @@ function SignedInKitchen({ slug, station }: { slug: string | null; station: Stat
               <Link className="button" to="/kitchen/$slug" params={{ slug: candidate.slug }}>
                 Open the board
               </Link>
+              {/* A manager signing in here also keeps the place: its tables and QR codes. */}
+              {me.data.role === 'manager' ? (
+                <Link to="/manage/$slug" params={{ slug: candidate.slug }}>
+                  Back office
+                </Link>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -78,6 +78,12 @@ function LocationCard({ location, demo }: { location: Location; demo: DemoWelcom
           </Link>{' '}
           <span className="muted">staff sign-in</span>
         </li>
+        <li>
+          <Link to="/manage/$slug" params={{ slug: location.slug }}>
+            Back office
+          </Link>{' '}
+          <span className="muted">managers: tables and QR codes</span>
+        </li>
       </ul>
     </li>
   );
