@@ -14,7 +14,7 @@ const server = useTicketrail();
 const chromium = useChromium();
 
 describe('home page', () => {
-  test('lists each restaurant with its menu, table QR entry, ready board and kitchen board', async () => {
+  test('lists each restaurant with its menu, table QR entry, ready board, kitchen board and back office', async () => {
     const { page, errors, close } = await chromium.openPage({ baseURL: server.url });
     try {
       const response = await page.goto('/');
@@ -44,6 +44,7 @@ describe('home page', () => {
         ['Table 1’s QR code', expect.stringMatching(new RegExp(`^/l/${DEMO_SLUG}\\?table=\\w+`))],
         ['Ready board', `/board/${DEMO_SLUG}`],
         ['Kitchen board', `/kitchen/${DEMO_SLUG}`],
+        ['Back office', `/manage/${DEMO_SLUG}`],
       ]);
 
       // The table link is one the server knows.
