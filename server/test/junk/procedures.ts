@@ -125,6 +125,11 @@ export function seedsFor(world: World): Record<string, unknown[]> {
     ],
     'kitchen.setItemStatus': [{ ...version, orderItemId: o.itemId, status: 'cooking' }],
     'staff.deactivate': [{ staffId: world.staffId }],
+    'tables.list': [{ locationId: f.main.id }],
+    'tables.add': [{ locationId: f.main.id, label: 'Terrace 1' }],
+    'tables.rename': [{ tableId: f.table.id, label: 'Window 1' }],
+    'tables.remove': [{ tableId: f.table.id }],
+    'tables.newSecret': [{ tableId: f.table.id }],
     'board.get': [{ locationSlug: slug }],
     'board.live': [{ locationSlug: slug, lastEventId: null }],
   } satisfies Partial<Record<ProcedurePath, unknown[]>>;
