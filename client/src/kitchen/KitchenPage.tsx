@@ -3,12 +3,12 @@
  * location and the station, then run the board.
  */
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { STATIONS, type StaffRole, type Station } from '@ticketrail/shared';
 import { trpc } from '../api/client';
 import { useEndedSession } from '../auth/ended-session';
 import { session } from '../auth/session';
-import { SignIn } from '../auth/SignIn';
+import { StaffGate, useOnlyLocation, type Account } from '../auth/StaffGate';
 import { SignOut } from '../auth/SignOut';
 import { ConnectionBadge } from '../components/ConnectionBadge';
 import { LoadError, Loading } from '../components/States';
@@ -144,48 +144,41 @@ function Board({
   );
 }
 
-function SignedInKitchen({ slug, station }: { slug: string | null; station: Station | null }) {
-  const me = trpc.auth.me.useQuery(undefined, { retry: false, staleTime: Infinity });
-  const ended = useEndedSession(me.error);
-
-  const only = me.data?.locations.length === 1 ? me.data.locations[0] : undefined;
+function KitchenFor({
+  account,
+  slug,
+  station,
+}: {
+  account: Account;
+  slug: string | null;
+  station: Station | null;
+}) {
   const navigate = useNavigate();
-  useEffect(() => {
-    if (slug === null && only) {
-      void navigate({ to: '/kitchen/$slug', params: { slug: only.slug }, replace: true });
-    }
-  }, [slug, only, navigate]);
-
-  if (me.isPending || ended) {
-    return (
-      <main className="page">
-        <Loading what="your account" />
-      </main>
-    );
-  }
-  if (me.isError) {
-    return (
-      <main className="page">
-        <LoadError message={me.error.message} onRetry={() => void me.refetch()} />
-      </main>
-    );
-  }
-  const location = me.data.locations.find((candidate) => candidate.slug === slug);
+  useOnlyLocation(
+    slug,
+    account.locations,
+    useCallback(
+      (only: string) =>
+        void navigate({ to: '/kitchen/$slug', params: { slug: only }, replace: true }),
+      [navigate],
+    ),
+  );
+  const location = account.locations.find((candidate) => candidate.slug === slug);
   if (!location) {
     return (
       <main className="page">
         <h1>Which kitchen?</h1>
-        <SignOut name={me.data.name} />
+        <SignOut name={account.name} />
         {slug ? <p className="state state--error">You do not work at “{slug}”.</p> : null}
         <ul className="cards">
-          {me.data.locations.map((candidate) => (
+          {account.locations.map((candidate) => (
             <li key={candidate.id} className="card">
               <h2>{candidate.name}</h2>
               <Link className="button" to="/kitchen/$slug" params={{ slug: candidate.slug }}>
                 Open the board
               </Link>
               {/* A manager signing in here also keeps the place: its tables and QR codes. */}
-              {me.data.role === 'manager' ? (
+              {account.role === 'manager' ? (
                 <Link to="/manage/$slug" params={{ slug: candidate.slug }}>
                   Back office
                 </Link>
@@ -197,7 +190,7 @@ function SignedInKitchen({ slug, station }: { slug: string | null; station: Stat
     );
   }
   return (
-    <Board location={location} station={station} staffName={me.data.name} role={me.data.role} />
+    <Board location={location} station={station} staffName={account.name} role={account.role} />
   );
 }
 
@@ -209,8 +202,9 @@ export function KitchenPage({
   slug: string | null;
   station?: Station | null;
 }) {
-  const token = useSyncExternalStore(session.subscribe, session.get);
-  const endedReason = useSyncExternalStore(session.subscribe, session.endedReason);
-  if (token === null) return <SignIn reason={endedReason} />;
-  return <SignedInKitchen slug={slug} station={station} />;
+  return (
+    <StaffGate>
+      {(account) => <KitchenFor account={account} slug={slug} station={station} />}
+    </StaffGate>
+  );
 }

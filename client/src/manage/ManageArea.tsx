@@ -6,55 +6,41 @@
  * location. Otherwise the frame, with the location for the page inside.
  */
 import { useNavigate } from '@tanstack/react-router';
-import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
-import { trpc } from '../api/client';
-import { useEndedSession } from '../auth/ended-session';
-import { session } from '../auth/session';
-import { SignIn } from '../auth/SignIn';
-import { LoadError, Loading } from '../components/States';
+import { useCallback, type ReactNode } from 'react';
+import { StaffGate, useOnlyLocation, type Account } from '../auth/StaffGate';
 import { LocationPicker, NotAManager } from './ManageRefusals';
 import { ManageShell } from './ManageShell';
 
-function SignedInArea({ slug, children }: { slug: string | null; children?: ReactNode }) {
-  const me = trpc.auth.me.useQuery(undefined, { retry: false, staleTime: Infinity });
-  const ended = useEndedSession(me.error);
-
-  // A manager of one location has nothing to choose.
-  const only =
-    me.data?.role === 'manager' && me.data.locations.length === 1
-      ? me.data.locations[0]
-      : undefined;
+function AreaFor({
+  account,
+  slug,
+  children,
+}: {
+  account: Account;
+  slug: string | null;
+  children?: ReactNode;
+}) {
   const navigate = useNavigate();
-  useEffect(() => {
-    if (slug === null && only) {
-      void navigate({ to: '/manage/$slug', params: { slug: only.slug }, replace: true });
-    }
-  }, [slug, only, navigate]);
-
-  if (me.isPending || ended) {
-    return (
-      <main className="page">
-        <Loading what="your account" />
-      </main>
-    );
-  }
-  if (me.isError) {
-    return (
-      <main className="page">
-        <LoadError message={me.error.message} onRetry={() => void me.refetch()} />
-      </main>
-    );
-  }
-  if (me.data.role !== 'manager') return <NotAManager name={me.data.name} />;
-  const location = me.data.locations.find((candidate) => candidate.slug === slug);
+  // A manager of one location has nothing to choose.
+  useOnlyLocation(
+    slug,
+    account.role === 'manager' ? account.locations : [],
+    useCallback(
+      (only: string) =>
+        void navigate({ to: '/manage/$slug', params: { slug: only }, replace: true }),
+      [navigate],
+    ),
+  );
+  if (account.role !== 'manager') return <NotAManager name={account.name} />;
+  const location = account.locations.find((candidate) => candidate.slug === slug);
   if (!location) {
-    return <LocationPicker slug={slug} name={me.data.name} locations={me.data.locations} />;
+    return <LocationPicker slug={slug} name={account.name} locations={account.locations} />;
   }
   return (
     <ManageShell
       location={location}
-      staffName={me.data.name}
-      canSwitch={me.data.locations.length > 1}
+      staffName={account.name}
+      canSwitch={account.locations.length > 1}
     >
       {children}
     </ManageShell>
@@ -63,8 +49,13 @@ function SignedInArea({ slug, children }: { slug: string | null; children?: Reac
 
 /** `slug` null is `/manage`: choose a location. `children` is the page inside the frame. */
 export function ManageArea({ slug, children }: { slug: string | null; children?: ReactNode }) {
-  const token = useSyncExternalStore(session.subscribe, session.get);
-  const endedReason = useSyncExternalStore(session.subscribe, session.endedReason);
-  if (token === null) return <SignIn reason={endedReason} />;
-  return <SignedInArea slug={slug}>{children}</SignedInArea>;
+  return (
+    <StaffGate>
+      {(account) => (
+        <AreaFor account={account} slug={slug}>
+          {children}
+        </AreaFor>
+      )}
+    </StaffGate>
+  );
 }
