@@ -236,4 +236,21 @@ describe('accessibility (axe: no critical or serious violations)', () => {
       await close();
     }
   });
+
+  test('back office: settings, with a message by a field', async () => {
+    const { page, errors, close } = await openBackOffice(chromium, server.url, {
+      path: `/manage/${DEMO_SLUG}/settings`,
+      device: 'tablet',
+    });
+    try {
+      await page.getByLabel('Usual wait').waitFor();
+      await expectAccessible(page, 'back office settings');
+      await page.getByLabel('Usual wait').fill('0');
+      await page.getByText('The usual wait is at least 1 minute.').waitFor();
+      await expectAccessible(page, 'back office settings, a refused value');
+      expect(errors).toEqual([]);
+    } finally {
+      await close();
+    }
+  });
 });

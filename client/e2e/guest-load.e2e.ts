@@ -20,10 +20,12 @@ const chromium = useChromium();
  * The menu page's JavaScript, compressed, every file it loads included.
  * Issue 13 aims at 80 KB; React DOM alone is 47 KB of it, and React, TanStack
  * Router and Query and tRPC (the design card) come to about 100 KB. This holds
- * what was reached (about 109 KB, from 137 KB): zod coming back into the
+ * what was reached (about 109 KB, from 137 KB), plus what issue 14 gave the
+ * guest (about 4 KB: opening hours and the busy quote, dish photos, live menu
+ * edits, the upload link in the shared client): zod coming back into the
  * menu's chunks (+22 KB), or any face's code leaking into it, fails here.
  */
-const MENU_JS_BUDGET_BYTES = 112_000;
+const MENU_JS_BUDGET_BYTES = 114_000;
 
 /** JavaScript files the page fetched, with their bodies' size as sent (compressed). */
 function scriptsLoaded(page: Page) {

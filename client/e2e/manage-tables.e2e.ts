@@ -41,11 +41,18 @@ describe('the back office’s tables', () => {
       device: 'tablet',
     });
     try {
-      // The location opens on its tables.
-      await page.waitForURL(`**/manage/${DEMO_SLUG}/tables`);
+      // The location opens on its menu; Tables is one page along.
+      await page.waitForURL(`**/manage/${DEMO_SLUG}/menu`);
       await page.getByRole('heading', { level: 1, name: 'Harbour Kitchen' }).waitFor();
       const nav = page.getByRole('navigation', { name: 'Back office' });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(['Tables']);
+      expect(await nav.getByRole('link').allTextContents()).toEqual([
+        'Menu',
+        'Tables',
+        'Staff',
+        'Settings',
+      ]);
+      await nav.getByRole('link', { name: 'Tables' }).click();
+      await page.waitForURL(`**/manage/${DEMO_SLUG}/tables`);
       expect(await nav.getByRole('link', { name: 'Tables' }).getAttribute('aria-current')).toBe(
         'page',
       );
@@ -134,8 +141,8 @@ describe('the back office’s tables', () => {
         .first()
         .getByRole('link', { name: 'Open the back office' })
         .click();
-      await page.waitForURL(`**/manage/${DEMO_SLUG}/tables`);
-      await page.locator('.table-row').first().waitFor();
+      await page.waitForURL(`**/manage/${DEMO_SLUG}/menu`);
+      await page.getByRole('navigation', { name: 'Back office' }).waitFor();
       expect(errors).toEqual([]);
     } finally {
       await close();

@@ -19,6 +19,7 @@ import {
 } from './support/guest';
 import { DEMO_SLUG } from './support/orders';
 import { useTicketrail } from './support/ticketrail-server';
+import { setLocationOverridesQuietly } from '@ticketrail/server/testing';
 
 const server = useTicketrail();
 const chromium = useChromium();
@@ -279,11 +280,9 @@ describe('ordering from a phone', () => {
       // One fewer fits; then the restaurant stops taking orders before the guest taps.
       await cart.getByRole('button', { name: 'One less Catch of the day' }).click();
       await expect.poll(() => place.isDisabled()).toBe(false);
-      await server.db
-        .updateTable('locations')
-        .set({ accepting_orders: false })
-        .where('slug', '=', DEMO_SLUG)
-        .execute();
+      await setLocationOverridesQuietly(server.db, await demoLocationId(), {
+        acceptingOrders: false,
+      });
       await cart.getByLabel('Name for the order').fill('Closed (e2e)');
       await place.click();
       await cart
@@ -292,11 +291,9 @@ describe('ordering from a phone', () => {
       expect(await ordersOf(server, 'Closed (e2e)')).toHaveLength(0);
       expect(await cart.locator('.cart-line').count()).toBe(1);
     } finally {
-      await server.db
-        .updateTable('locations')
-        .set({ accepting_orders: true })
-        .where('slug', '=', DEMO_SLUG)
-        .execute();
+      await setLocationOverridesQuietly(server.db, await demoLocationId(), {
+        acceptingOrders: true,
+      });
       await close();
     }
   });
@@ -361,3 +358,12 @@ describe('ordering from a phone', () => {
     }
   });
 });
+
+async function demoLocationId(): Promise<number> {
+  const row = await server.db
+    .selectFrom('locations')
+    .select('id')
+    .where('slug', '=', DEMO_SLUG)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -49,18 +49,21 @@ describe('the app’s addresses', () => {
       ['/kitchen', '/kitchen', {}],
       ['/kitchen/harbour-kitchen', '/kitchen/$slug', { slug: 'harbour-kitchen' }],
       ['/manage', '/manage', {}],
+      ['/manage/harbour-kitchen/menu', '/manage/$slug/menu', { slug: 'harbour-kitchen' }],
       ['/manage/harbour-kitchen/tables', '/manage/$slug/tables', { slug: 'harbour-kitchen' }],
       ['/manage/harbour-kitchen/qr', '/manage/$slug/qr', { slug: 'harbour-kitchen' }],
+      ['/manage/harbour-kitchen/staff', '/manage/$slug/staff', { slug: 'harbour-kitchen' }],
+      ['/manage/harbour-kitchen/settings', '/manage/$slug/settings', { slug: 'harbour-kitchen' }],
     ];
     for (const [href, route, params] of faces) {
       expect(await open(href), href).toMatchObject({ route, status: 'success', params });
     }
   });
 
-  it('opens a location’s back office on its tables', async () => {
+  it('opens a location’s back office on its menu', async () => {
     const router = routerAt('/manage/harbour-kitchen');
     await router.load();
-    expect(router.state.location.pathname).toBe('/manage/harbour-kitchen/tables');
+    expect(router.state.location.pathname).toBe('/manage/harbour-kitchen/menu');
   });
 
   it('takes a trailing slash', async () => {

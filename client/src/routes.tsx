@@ -12,9 +12,12 @@
  *   /track/<order id>#token=<token>     tracking (tracking/tracking-link.ts)
  *   /board/<location>                   ready board
  *   /kitchen[/<location>][?station=…]   kitchen board
- *   /manage[/<location>]                back office (a location opens on its tables)
+ *   /manage[/<location>]                back office (a location opens on its menu)
+ *   /manage/<location>/menu             the location's menu editor
  *   /manage/<location>/tables           the location's tables and their QR codes
  *   /manage/<location>/qr               the tables' QR cards, to print
+ *   /manage/<location>/staff            the location's team, and one's own password
+ *   /manage/<location>/settings         the location's settings, and where each comes from
  *
  * anything else is "Page not found". A location is lowercase letters, digits
  * and dashes, and an order id hex digits and dashes: any other value in those
@@ -128,18 +131,37 @@ const manageRoute = createRoute({
 const manageHomeRoute = createRoute({
   getParentRoute: () => manageRoute,
   path: '/',
-  // The tables are where a new location starts; other pages will join them in the nav.
+  // The menu is what a manager changes most often: the back office opens on it.
   beforeLoad: ({ params }) => {
     // redirect() is the router's signal, not an Error, as notFound() above.
     // eslint-disable-next-line @typescript-eslint/only-throw-error
-    throw redirect({ to: '/manage/$slug/tables', params, replace: true });
+    throw redirect({ to: '/manage/$slug/menu', params, replace: true });
   },
+});
+
+/** A chunk of its own: the drag-and-drop library loads only for the menu editor. */
+const manageMenuRoute = createRoute({
+  getParentRoute: () => manageRoute,
+  path: 'menu',
+  component: lazyRouteComponent(() => import('./manage/menu/MenuRoute'), 'MenuRoute'),
 });
 
 const manageTablesRoute = createRoute({
   getParentRoute: () => manageRoute,
   path: 'tables',
   component: lazyRouteComponent(() => import('./manage/TablesRoute'), 'TablesRoute'),
+});
+
+const manageStaffRoute = createRoute({
+  getParentRoute: () => manageRoute,
+  path: 'staff',
+  component: lazyRouteComponent(() => import('./manage/staff/StaffRoute'), 'StaffRoute'),
+});
+
+const manageSettingsRoute = createRoute({
+  getParentRoute: () => manageRoute,
+  path: 'settings',
+  component: lazyRouteComponent(() => import('./manage/settings/SettingsRoute'), 'SettingsRoute'),
 });
 
 /** A chunk of its own: the QR code library loads only for the page that prints them. */
@@ -157,7 +179,14 @@ export const routeTree = rootRoute.addChildren([
   kitchenPickerRoute,
   kitchenRoute,
   managePickerRoute,
-  manageRoute.addChildren([manageHomeRoute, manageTablesRoute, manageQrRoute]),
+  manageRoute.addChildren([
+    manageHomeRoute,
+    manageMenuRoute,
+    manageTablesRoute,
+    manageStaffRoute,
+    manageSettingsRoute,
+    manageQrRoute,
+  ]),
 ]);
 
 /**

@@ -78,7 +78,7 @@ async function prepareDatabase(maxOrders: number) {
   await seedDemo(database.db);
   const location = await database.db
     .selectFrom('locations')
-    .select(['id', 'currency', 'timezone'])
+    .select(['id'])
     .where('slug', '=', 'harbour-kitchen')
     .executeTakeFirstOrThrow();
   const { token: staffToken } = await login(database.db, 'kitchen@harbour.example', 'demo-kitchen');
@@ -102,7 +102,7 @@ async function prepareDatabase(maxOrders: number) {
         status: 'accepted' as const,
         subtotal_cents: 2350,
         total_cents: 2350,
-        currency: location.currency,
+        currency: 'EUR',
         idempotency_key: `bench-${id}`,
         request_hash: 'bench',
         tracking_token_hash: hashToken(token),

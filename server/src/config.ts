@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOG_LEVELS } from './observability/logger';
+import { readSettingsLocks } from './settings/locks';
 import { DEFAULT_ADDRESS_LIMITS } from './throttle/per-address';
 import { DEFAULT_SIGN_IN_LIMITS } from './throttle/sign-in';
 
@@ -62,10 +63,13 @@ export type Config = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = schema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
-    );
+  // Settings the operator locks (TICKETRAIL_LOCK_<SETTING>, settings/locks.ts), checked with the settings' schema.
+  const locked = readSettingsLocks(env);
+  if (!parsed.success || locked.problems.length > 0) {
+    const problems = [
+      ...(parsed.error?.issues ?? []).map((issue) => `  ${issue.path.join('.')}: ${issue.message}`),
+      ...locked.problems,
+    ];
     throw new Error(`Ticketrail's configuration is not valid:\n${problems.join('\n')}`);
   }
   const config = parsed.data;
@@ -85,6 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: config.TRUST_PROXY,
     logLevel: config.LOG_LEVEL,
     metricsToken: config.METRICS_TOKEN ?? null,
+    settingsLocks: locked.locks,
     limits: {
       socketsPerAddress: config.LIMIT_SOCKETS_PER_ADDRESS,
       subscriptionsPerSocket: config.LIMIT_SUBSCRIPTIONS_PER_SOCKET,

@@ -10,6 +10,7 @@ import type { Database } from './db/schema';
 import type { Metrics } from './observability/metrics';
 import type { ProcedureMetrics } from './observability/procedure-metrics';
 import type { Realtime } from './live';
+import type { SettingsLocks } from './settings/read';
 import { createThrottles, type Throttles } from './throttle';
 
 export interface AppDeps {
@@ -21,6 +22,8 @@ export interface AppDeps {
   throttles?: Throttles;
   /** The process's metrics; without them (in-process tests) nothing is recorded. */
   metrics?: Metrics;
+  /** Settings the operator locked in the environment (config.ts); tests pass their own. */
+  settingsLocks?: SettingsLocks;
 }
 
 export interface Context {
@@ -35,6 +38,8 @@ export interface Context {
   throttles: Throttles;
   /** Where the tRPC middleware reports each call's time and outcome; null records nothing. */
   metrics: ProcedureMetrics | null;
+  /** Settings locked by the operator: they win over every stored value (settings/). */
+  settingsLocks: SettingsLocks;
 }
 
 export interface ContextSource {
@@ -56,6 +61,7 @@ export function createContext(deps: AppDeps, source: ContextSource = {}): Contex
     clientAddress: source.clientAddress ?? null,
     throttles: deps.throttles ?? (localThrottles ??= createThrottles()),
     metrics: deps.metrics?.procedures ?? null,
+    settingsLocks: deps.settingsLocks ?? {},
   };
 }
 

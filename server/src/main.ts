@@ -49,7 +49,7 @@ const throttles = createThrottles(
   config.limits.throttles,
 );
 const running = await startServer({
-  deps: { db: database.db, realtime, throttles, metrics },
+  deps: { db: database.db, realtime, throttles, metrics, settingsLocks: config.settingsLocks },
   port: config.port,
   host: config.host,
   clientDist: config.clientDist,

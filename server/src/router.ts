@@ -8,21 +8,25 @@ import { boardRouter } from './ready-board/router';
 import { demoRouter } from './demo/router';
 import { kitchenRouter } from './kitchen/router';
 import { liveRouter } from './live/router';
+import { menuAdminRouter } from './menu/admin/router';
 import { menuRouter } from './menu/router';
 import { ordersRouter } from './orders/router';
 import { staffRouter } from './staff/router';
 import { tablesRouter } from './locations/tables-router';
+import { settingsRouter } from './settings/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
   auth: authRouter,
   menu: menuRouter,
+  menuAdmin: menuAdminRouter,
   orders: ordersRouter,
   kitchen: kitchenRouter,
   board: boardRouter,
   demo: demoRouter,
   staff: staffRouter,
   tables: tablesRouter,
+  settings: settingsRouter,
   live: liveRouter,
 });
 

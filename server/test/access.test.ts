@@ -20,6 +20,13 @@ import { PASSWORD, guest, pickupOrder, signedIn, testDeps, type Fixture } from '
 import { pathProblems, type ProcedurePath } from './support/procedures';
 import { databaseState, refusal } from './support/refusals';
 import { useTestDatabase } from './support/setup';
+import {
+  buildMenuScene,
+  dishInput,
+  photoForm,
+  samplePhoto,
+  type MenuScene,
+} from '../src/menu/admin/test-inputs';
 
 const t = useTestDatabase();
 
@@ -41,6 +48,8 @@ interface Scene {
   ready: SceneOrder;
   /** The front-of-house account, for a manager to deactivate. */
   fohId: number;
+  /** The menu editor's categories and dishes (an empty "Drinks" added). */
+  menu: MenuScene;
 }
 
 const SIGN_IN_AGAIN = 'Please sign in again: your session has ended.';
@@ -127,6 +136,7 @@ const access: Record<ProcedurePath, Access> = {
   'auth.login': { who: 'anyone', call: (c, s) => c.auth.login({ email: s.f.staff.kitchen, password: PASSWORD }) },
   'auth.me': { who: 'any staff', call: (c) => c.auth.me() },
   'auth.logout': { who: 'any staff', call: (c) => c.auth.logout() },
+  'auth.changePassword': { who: 'any staff', call: (c) => c.auth.changePassword({ currentPassword: PASSWORD, newPassword: 'a new passphrase' }) },
   'menu.locations': { who: 'anyone', call: (c) => c.menu.locations() },
   'menu.get': { who: 'anyone', call: (c, s) => c.menu.get({ locationSlug: s.f.main.slug }) },
   'menu.table': { who: 'anyone', call: (c, s) => c.menu.table({ locationSlug: s.f.main.slug, tableSecret: s.f.table.secret }) },
@@ -147,11 +157,30 @@ const access: Record<ProcedurePath, Access> = {
   'board.live': { who: 'anyone', call: (c, s) => c.board.live({ locationSlug: s.f.main.slug, lastEventId: null }) },
   'demo.welcome': { who: 'anyone', call: (c) => c.demo.welcome() },
   'staff.deactivate': { who: 'a manager', call: (c, s) => c.staff.deactivate({ staffId: s.fohId }) },
+  'staff.list': { who: 'a manager', call: (c, s) => c.staff.list({ locationId: s.f.main.id }) },
+  'staff.add': { who: 'a manager', call: (c, s) => c.staff.add({ locationId: s.f.main.id, name: 'Nia', email: 'nia@test.example', role: 'kitchen', password: 'long enough' }) },
+  'staff.update': { who: 'a manager', call: (c, s) => c.staff.update({ staffId: s.fohId, name: 'Front', role: 'kitchen' }) },
+  'staff.setPassword': { who: 'a manager', call: (c, s) => c.staff.setPassword({ staffId: s.fohId, password: 'long enough' }) },
+  'staff.reactivate': { who: 'a manager', call: (c, s) => c.staff.reactivate({ staffId: s.fohId }) },
   'tables.list': { who: 'a manager', call: (c, s) => c.tables.list({ locationId: s.f.main.id }) },
   'tables.add': { who: 'a manager', call: (c, s) => c.tables.add({ locationId: s.f.main.id, label: 'Terrace 1' }) },
   'tables.rename': { who: 'a manager', call: (c, s) => c.tables.rename({ tableId: s.f.table.id, label: 'Window 1' }) },
   'tables.remove': { who: 'a manager', call: (c, s) => c.tables.remove({ tableId: s.f.table.id }) },
   'tables.newSecret': { who: 'a manager', call: (c, s) => c.tables.newSecret({ tableId: s.f.table.id }) },
+  'menuAdmin.get': { who: 'a manager', call: (c, s) => c.menuAdmin.get({ locationId: s.f.main.id }) },
+  'menuAdmin.createCategory': { who: 'a manager', call: (c, s) => c.menuAdmin.createCategory({ locationId: s.f.main.id, name: 'Desserts', parentId: s.menu.drinks }) },
+  'menuAdmin.updateCategory': { who: 'a manager', call: (c, s) => c.menuAdmin.updateCategory({ categoryId: s.menu.mains, version: 1, name: 'Big plates', parentId: null, hidden: false }) },
+  'menuAdmin.deleteCategory': { who: 'a manager', call: (c, s) => c.menuAdmin.deleteCategory({ categoryId: s.menu.drinks }) },
+  'menuAdmin.reorderCategories': { who: 'a manager', call: (c, s) => c.menuAdmin.reorderCategories({ locationId: s.f.main.id, parentId: null, orderedIds: [s.menu.drinks, s.menu.mains] }) },
+  'menuAdmin.createItem': { who: 'a manager', call: (c, s) => c.menuAdmin.createItem({ locationId: s.f.main.id, ...dishInput(s.menu.mains) }) },
+  'menuAdmin.updateItem': { who: 'a manager', call: (c, s) => c.menuAdmin.updateItem({ itemId: s.f.items.fries, version: 1, ...dishInput(s.menu.mains, { name: 'Fries' }) }) },
+  'menuAdmin.deleteItem': { who: 'a manager', call: (c, s) => c.menuAdmin.deleteItem({ itemId: s.f.items.soup }) },
+  'menuAdmin.reorderItems': { who: 'a manager', call: (c, s) => c.menuAdmin.reorderItems({ categoryId: s.menu.mains, orderedIds: [...s.menu.dishes].reverse() }) },
+  'menuAdmin.uploadPhoto': { who: 'a manager', call: async (c, s) => c.menuAdmin.uploadPhoto(photoForm(s.f.items.burger, await samplePhoto())) },
+  'menuAdmin.removePhoto': { who: 'a manager', call: (c, s) => c.menuAdmin.removePhoto({ itemId: s.f.items.burger }) },
+  'settings.get': { who: 'a manager', call: (c, s) => c.settings.get({ locationId: s.f.main.id }) },
+  'settings.update': { who: 'a manager', call: (c, s) => c.settings.update({ locationId: s.f.main.id, version: 1, values: { busyExtraMinutes: 10 } }) },
+  'settings.reset': { who: 'a manager', call: (c, s) => c.settings.reset({ locationId: s.f.main.id, version: 1, keys: ['currency'] }) },
   'live.status': { who: 'anyone', call: (c) => c.live.status() },
 };
 
@@ -269,6 +298,7 @@ describe(`access (${backend})`, () => {
       .where('email', '=', s.f.staff.foh)
       .executeTakeFirstOrThrow();
     s.fohId = foh.id;
+    s.menu = await buildMenuScene(t.db, s.f);
   });
 
   describe('the access matrix', () => {

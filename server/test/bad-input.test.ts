@@ -6,11 +6,13 @@
  */
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { setLocationOverridesQuietly } from '../src/settings/stored';
 import { backend } from './support/database';
-import { guest, pickupOrder, signedIn, type Fixture } from './support/fixture';
+import { guest, PASSWORD, pickupOrder, signedIn, type Fixture } from './support/fixture';
 import { RefusedInputs } from './support/procedures';
 import { databaseState, refusal } from './support/refusals';
 import { useTestDatabase } from './support/setup';
+import { buildMenuScene, menuAdminBadInputs } from '../src/menu/admin/test-inputs';
 
 const t = useTestDatabase();
 /** What the tests below refuse, per procedure; `it.each(refused.cases(path, cases))` records it. */
@@ -275,11 +277,7 @@ describe(`guest procedures refuse bad input with a 4xx and change nothing (${bac
 
   it('orders.place refuses a location that is not taking orders', async () => {
     const f = t.fixture;
-    await t.db
-      .updateTable('locations')
-      .set({ accepting_orders: false })
-      .where('id', '=', f.main.id)
-      .execute();
+    await setLocationOverridesQuietly(t.db, f.main.id, { acceptingOrders: false });
     const words = 'Test Kitchen A is not taking orders right now.';
     await expectRefused(
       () => guest(t.db).orders.place(pickupOrder(f)),
@@ -382,6 +380,13 @@ describe(`guest procedures refuse bad input with a 4xx and change nothing (${bac
 });
 
 /** Changes to a valid call; the scene gives ids that exist. */
+/** What the staff admin cases name: the fixture and the two accounts they act on. */
+interface StaffScene {
+  f: Fixture;
+  managerId: number;
+  kitchenId: number;
+}
+
 type Scene = {
   placed: { id: string; itemId: number };
   accepted: { id: string; itemId: number };
@@ -514,6 +519,56 @@ const settingsCases: Case<Row>[] = [
   ['an unknown location', { locationId: 999_999 }, 'FORBIDDEN', 'You do not work at this location.'],
 ];
 
+const values = (changes: Row) => ({ values: changes });
+
+/** Changes to saving a busy mode of 10 minutes at the main location, version 1. */
+// prettier-ignore
+const settingsUpdateCases: Case<Row>[] = [
+  ['no values', { values: undefined }, 'BAD_REQUEST', 'values'],
+  ['no change at all', values({}), 'BAD_REQUEST', 'values: Change at least one setting.'],
+  ['an unknown setting', values({ autoAccept: true }), 'BAD_REQUEST', 'Unrecognized key: "autoAccept"'],
+  ['busy minutes as a string', values({ busyExtraMinutes: '10' }), 'BAD_REQUEST', 'values.busyExtraMinutes: Busy mode’s extra time is a number of minutes.'],
+  ['a busy mode of 241 minutes', values({ busyExtraMinutes: 241 }), 'BAD_REQUEST', 'Busy mode’s extra time is at most 240 minutes.'],
+  ['a usual wait of 0', values({ prepMinutes: 0 }), 'BAD_REQUEST', 'The usual wait is at least 1 minute.'],
+  ['no order type', values({ orderTypes: [] }), 'BAD_REQUEST', 'Offer at least one order type'],
+  ['an unknown order type', values({ orderTypes: ['drive_through'] }), 'BAD_REQUEST', 'An order type is one of dine_in, pickup, delivery.'],
+  ['an order type twice', values({ orderTypes: ['pickup', 'pickup'] }), 'BAD_REQUEST', 'An order type is listed twice.'],
+  ['accepting as a string', values({ acceptingOrders: 'yes' }), 'BAD_REQUEST', 'Accepting orders is on or off.'],
+  ['a currency in lower case', values({ currency: 'eur' }), 'BAD_REQUEST', 'A currency is a three-letter code in capitals, like EUR.'],
+  ['a made-up currency', values({ currency: 'ABC' }), 'BAD_REQUEST', 'That is not an ISO 4217 currency code'],
+  ['an unknown time zone', values({ timezone: 'Mars/Olympus' }), 'BAD_REQUEST', 'That is not a time zone this server knows'],
+  ['a day missing from the hours', values({ openingHours: { mon: [] } }), 'BAD_REQUEST', 'values.openingHours.tue'],
+  ['a time of 25:00', values({ openingHours: hours([{ opens: '25:00', closes: '26:00' }]) }), 'BAD_REQUEST', 'The opening time is a time like 09:30.'],
+  ['a spell closing when it opens', values({ openingHours: hours([{ opens: '12:00', closes: '12:00' }]) }), 'BAD_REQUEST', 'It closes at the time it opens.'],
+  ['overlapping spells', values({ openingHours: hours([{ opens: '12:00', closes: '15:00' }, { opens: '14:00', closes: '22:00' }]) }), 'BAD_REQUEST', '14:00 is before 15:00'],
+  ['a non-existent date', values({ hoursExceptions: [{ date: '2026-02-30', hours: [] }] }), 'BAD_REQUEST', 'That date does not exist.'],
+  ['a date twice', values({ hoursExceptions: [{ date: '2026-12-25', hours: [] }, { date: '2026-12-25', hours: [] }] }), 'BAD_REQUEST', '2026-12-25 is listed twice.'],
+  ['amber after red (by the effective values)', values({ warnAfterMinutes: 20 }), 'BAD_REQUEST', 'The amber threshold comes before the red one.'],
+  ['a version of 0', { version: 0 }, 'BAD_REQUEST', 'version: The settings version starts at 1.'],
+  ['a stale version', { version: 7 }, 'CONFLICT', 'Another manager saved these settings since you opened them.'],
+  ['a location id as a string', { locationId: '1' }, 'BAD_REQUEST', 'locationId: An id is a whole number.'],
+  ['an unknown location', { locationId: 999_999 }, 'FORBIDDEN', 'You do not work at this location.'],
+];
+
+/** Every weekday with the same spells. */
+function hours(spells: unknown[]) {
+  return Object.fromEntries(
+    ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((day) => [day, spells]),
+  );
+}
+
+/** Changes to resetting the main location's currency, version 1. */
+// prettier-ignore
+const settingsResetCases: Case<Row>[] = [
+  ['no keys', { keys: undefined }, 'BAD_REQUEST', 'keys'],
+  ['an empty list', { keys: [] }, 'BAD_REQUEST', 'Say which settings to reset.'],
+  ['an unknown setting', { keys: ['autoAccept'] }, 'BAD_REQUEST', 'That is not a setting.'],
+  ['keys as a string', { keys: 'currency' }, 'BAD_REQUEST', 'Say which settings to reset.'],
+  ['a stale version', { version: 2 }, 'CONFLICT', 'Another manager saved these settings since you opened them.'],
+  ['an extra key', { everything: true }, 'BAD_REQUEST', 'Unrecognized key: "everything"'],
+  ['an unknown location', { locationId: 999_999 }, 'FORBIDDEN', 'You do not work at this location.'],
+];
+
 // prettier-ignore
 const deactivateCases: Case<(s: Scene) => unknown>[] = [
   ['no input', () => null, 'BAD_REQUEST', 'expected object'],
@@ -524,6 +579,64 @@ const deactivateCases: Case<(s: Scene) => unknown>[] = [
   ['an extra key', (s) => ({ staffId: s.managerId + 1, everywhere: true }), 'BAD_REQUEST', 'Unrecognized key: "everywhere"'],
   ['an unknown member of staff', () => ({ staffId: 999_999 }), 'NOT_FOUND', 'There is no such member of staff at your locations.'],
   ['the manager’s own account', (s) => ({ staffId: s.managerId }), 'BAD_REQUEST', 'You cannot deactivate your own account.'],
+];
+
+/** Changes to a valid staff.add: Nia joins the main kitchen. */
+// prettier-ignore
+const staffAddCases: Case<Row | null>[] = [
+  ['no input', null, 'BAD_REQUEST', 'expected object'],
+  ['no name', { name: undefined }, 'BAD_REQUEST', 'name'],
+  ['a name of spaces', { name: '   ' }, 'BAD_REQUEST', 'name: Please give their name.'],
+  ['a name of 81 characters', { name: 'N'.repeat(81) }, 'BAD_REQUEST', 'A name is at most 80 characters.'],
+  ['a name with a control character', { name: NUL }, 'BAD_REQUEST', 'Remove the control characters.'],
+  ['an email that is none', { email: 'nia' }, 'BAD_REQUEST', 'email: That is not an email address.'],
+  ['an email as a number', { email: 7 }, 'BAD_REQUEST', 'email'],
+  ['an email already used, in capitals', { email: ' KITCHEN@test.example' }, 'CONFLICT', 'There is already an account with that email.'],
+  ['an unknown role', { role: 'owner' }, 'BAD_REQUEST', 'role: A role is manager, kitchen or front of house.'],
+  ['a password of 7 characters', { password: 'seven77' }, 'BAD_REQUEST', 'password: A password is 8 to 200 characters.'],
+  ['a password of 201 characters', { password: 'p'.repeat(201) }, 'BAD_REQUEST', 'A password is 8 to 200 characters.'],
+  ['a password as a number', { password: 12345678 }, 'BAD_REQUEST', 'password'],
+  ['an extra key', { active: false }, 'BAD_REQUEST', 'Unrecognized key: "active"'],
+  ['an unknown location', { locationId: 999_999 }, 'FORBIDDEN', 'You do not work at this location.'],
+];
+
+/** Changes to a valid staff.update of the kitchen account (`s.kitchenId`). */
+// prettier-ignore
+const staffUpdateCases: Case<(s: StaffScene) => Row>[] = [
+  ['a staff id as a string', () => ({ staffId: '2' }), 'BAD_REQUEST', 'staffId: An id is a whole number.'],
+  ['an unknown member of staff', () => ({ staffId: 999_999 }), 'NOT_FOUND', 'There is no such member of staff at your locations.'],
+  ['no name', () => ({ name: undefined }), 'BAD_REQUEST', 'name'],
+  ['a name of spaces', () => ({ name: ' ' }), 'BAD_REQUEST', 'Please give their name.'],
+  ['an unknown role', () => ({ role: 'chef' }), 'BAD_REQUEST', 'A role is manager, kitchen or front of house.'],
+  ['no locations', () => ({ locationIds: [] }), 'BAD_REQUEST', 'locationIds: Choose at least one location.'],
+  ['a location twice', (s) => ({ locationIds: [s.f.main.id, s.f.main.id] }), 'BAD_REQUEST', 'Each location once, please.'],
+  ['locations as an id', (s) => ({ locationIds: s.f.main.id }), 'BAD_REQUEST', 'locationIds'],
+  ['a location the manager does not work at', (s) => ({ locationIds: [s.f.main.id, 999_999] }), 'FORBIDDEN', 'You do not work at this location.'],
+  ['the last manager demoting themselves', (s) => ({ staffId: s.managerId, role: 'kitchen' }), 'CONFLICT', 'manager is the last active manager at Test Kitchen A; make someone else a manager first.'],
+  ['an extra key', () => ({ active: true }), 'BAD_REQUEST', 'Unrecognized key: "active"'],
+];
+
+/** Changes to a valid staff.setPassword for the kitchen account. */
+// prettier-ignore
+const setPasswordCases: Case<(s: StaffScene) => Row>[] = [
+  ['no password', () => ({ password: undefined }), 'BAD_REQUEST', 'password'],
+  ['a password of 7 characters', () => ({ password: '1234567' }), 'BAD_REQUEST', 'A password is 8 to 200 characters.'],
+  ['no staff id', () => ({ staffId: undefined }), 'BAD_REQUEST', 'staffId'],
+  ['an unknown member of staff', () => ({ staffId: 999_999 }), 'NOT_FOUND', 'There is no such member of staff at your locations.'],
+  ['the manager’s own account', (s) => ({ staffId: s.managerId }), 'BAD_REQUEST', 'To change your own password, use “Change my password”.'],
+  ['an extra key', () => ({ email: 'x@test.example' }), 'BAD_REQUEST', 'Unrecognized key: "email"'],
+];
+
+/** Changes to a valid auth.changePassword by the manager. */
+// prettier-ignore
+const changePasswordCases: Case<Row | null>[] = [
+  ['no input', null, 'BAD_REQUEST', 'expected object'],
+  ['no current password', { currentPassword: undefined }, 'BAD_REQUEST', 'currentPassword'],
+  ['an empty current password', { currentPassword: '' }, 'BAD_REQUEST', 'Please enter your current password.'],
+  ['a wrong current password', { currentPassword: 'not the password' }, 'BAD_REQUEST', 'That is not your current password.'],
+  ['a new password of 7 characters', { newPassword: 'short77' }, 'BAD_REQUEST', 'newPassword: A password is 8 to 200 characters.'],
+  ['a new password as an array', { newPassword: ['a long password'] }, 'BAD_REQUEST', 'newPassword'],
+  ['an extra key', { staffId: 1 }, 'BAD_REQUEST', 'Unrecognized key: "staffId"'],
 ];
 
 /** Labels for a table, refused by tables.add and tables.rename alike. */
@@ -705,6 +818,117 @@ describe(`staff procedures refuse bad input with a 4xx and change nothing (${bac
       },
     );
   }
+
+  it.each(refused.cases('settings.get', boardCases))(
+    'settings.get refuses %s',
+    async (_name, input, code, words) => {
+      await expectRefused(() => manager.settings.get(bad(input)), code, words);
+    },
+  );
+
+  it.each(refused.cases('settings.update', settingsUpdateCases))(
+    'settings.update refuses %s',
+    async (_name, patch, code, words) => {
+      const input = {
+        locationId: t.fixture.main.id,
+        version: 1,
+        values: { busyExtraMinutes: 10 },
+        ...patch,
+      };
+      await expectRefused(() => manager.settings.update(bad(input)), code, words);
+    },
+  );
+
+  it.each(refused.cases('settings.reset', settingsResetCases))(
+    'settings.reset refuses %s',
+    async (_name, patch, code, words) => {
+      const input = { locationId: t.fixture.main.id, version: 1, keys: ['currency'], ...patch };
+      await expectRefused(() => manager.settings.reset(bad(input)), code, words);
+    },
+  );
+
+  describe('staff admin', () => {
+    const staffScene = async (): Promise<StaffScene> => {
+      const kitchen = await t.db
+        .selectFrom('staff')
+        .select('id')
+        .where('email', '=', t.fixture.staff.kitchen)
+        .executeTakeFirstOrThrow();
+      return { f: t.fixture, managerId: s.managerId, kitchenId: kitchen.id };
+    };
+
+    it.each(refused.cases('staff.list', boardCases))(
+      'staff.list refuses %s',
+      async (_name, input, code, words) => {
+        await expectRefused(() => manager.staff.list(bad(input)), code, words);
+      },
+    );
+
+    it.each(refused.cases('staff.add', staffAddCases))(
+      'staff.add refuses %s',
+      async (_name, patch, code, words) => {
+        const valid = {
+          locationId: t.fixture.main.id,
+          name: 'Nia',
+          email: 'nia@test.example',
+          role: 'kitchen',
+          password: 'long enough',
+        };
+        const input = patch && { ...valid, ...patch };
+        await expectRefused(() => manager.staff.add(bad(input)), code, words);
+      },
+    );
+
+    it.each(refused.cases('staff.update', staffUpdateCases))(
+      'staff.update refuses %s',
+      async (_name, patch, code, words) => {
+        const scene = await staffScene();
+        const input = { staffId: scene.kitchenId, name: 'Cook', role: 'kitchen', ...patch(scene) };
+        await expectRefused(() => manager.staff.update(bad(input)), code, words);
+      },
+    );
+
+    it.each(refused.cases('staff.setPassword', setPasswordCases))(
+      'staff.setPassword refuses %s',
+      async (_name, patch, code, words) => {
+        const scene = await staffScene();
+        const input = { staffId: scene.kitchenId, password: 'long enough', ...patch(scene) };
+        await expectRefused(() => manager.staff.setPassword(bad(input)), code, words);
+      },
+    );
+
+    it.each(
+      refused.cases(
+        'staff.reactivate',
+        deactivateCases.filter(([name]) => name !== 'the manager’s own account'),
+      ),
+    )('staff.reactivate refuses %s', async (_name, input, code, words) => {
+      await expectRefused(() => manager.staff.reactivate(bad(input(s))), code, words);
+    });
+
+    it.each(refused.cases('auth.changePassword', changePasswordCases))(
+      'auth.changePassword refuses %s',
+      async (_name, patch, code, words) => {
+        const valid = { currentPassword: PASSWORD, newPassword: 'a new passphrase' };
+        const input = patch && { ...valid, ...patch };
+        await expectRefused(() => manager.auth.changePassword(bad(input)), code, words);
+      },
+    );
+  });
+
+  describe('menu editor', () => {
+    for (const [path, cases] of Object.entries(menuAdminBadInputs)) {
+      const name = path.slice('menuAdmin.'.length) as keyof typeof manager.menuAdmin;
+      it.each(refused.cases(path as keyof typeof menuAdminBadInputs, cases))(
+        `${path} refuses %s`,
+        async (_name, input, code, words) => {
+          const scene = await buildMenuScene(t.db, t.fixture);
+          const call = manager.menuAdmin[name] as (input: never) => Promise<unknown>;
+          await expectRefused(() => call(bad(input(scene))), code, words);
+        },
+      );
+    }
+  });
 
   it('a refused call leaves the order usable at the same version', async () => {
     const input = { orderId: s.placed.id, expectedVersion: -1, to: 'accepted' as const };

@@ -18,6 +18,7 @@ import {
   MemoryBus,
   seedDemo,
   openTestDatabase,
+  readSettingsLocks,
   type TestDatabase,
 } from '@ticketrail/server/testing';
 
@@ -28,6 +29,11 @@ export interface TicketrailServerOptions {
   seed?: boolean;
   /** The live layer's bus, made anew at each start; an in-memory bus (always up) by default. */
   bus?: () => RoomBus;
+  /**
+   * Settings the operator locks, as the environment would give them
+   * (e.g. `{ TICKETRAIL_LOCK_CURRENCY: 'EUR' }`), read by the server's own parser.
+   */
+  lockEnv?: Record<string, string>;
 }
 
 export interface TicketrailServer {
@@ -54,6 +60,8 @@ export async function startTicketrail(
   options: TicketrailServerOptions = {},
 ): Promise<TicketrailServer> {
   const clientDist = options.clientDist ?? inject('clientDist');
+  const locked = readSettingsLocks(options.lockEnv ?? {});
+  if (locked.problems.length > 0) throw new Error(`Bad locks:\n${locked.problems.join('\n')}`);
   const database: TestDatabase = await openTestDatabase();
   const log: string[] = [];
   const record = (message: string) => {
@@ -72,7 +80,7 @@ export async function startTicketrail(
     const realtime = createRealtime(database.db, bus, { log: record });
     try {
       const server = await startServer({
-        deps: { db: database.db, realtime },
+        deps: { db: database.db, realtime, settingsLocks: locked.locks },
         port,
         host: '127.0.0.1',
         clientDist,

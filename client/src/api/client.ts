@@ -1,12 +1,15 @@
 /**
  * The typed API client: queries and mutations over batched HTTP, subscriptions
- * over one WebSocket. Only types come from the server package: the browser
- * bundle holds no server code.
+ * over one WebSocket, and uploads (FormData: a dish's photo) each in a request
+ * of their own, since a batch is JSON. Only types come from the server
+ * package: the browser bundle holds no server code.
  */
 import { QueryClient } from '@tanstack/react-query';
 import {
   createWSClient,
   httpBatchLink,
+  httpLink,
+  isNonJsonSerializable,
   splitLink,
   TRPCClientError,
   wsLink,
@@ -103,22 +106,29 @@ export function createTrpcClient(options: ApiClientOptions = {}): ApiClient {
     lazy: { enabled: true, closeMs: 30_000 },
   });
 
+  const url = options.httpUrl ?? '/trpc';
+  const headers = () => {
+    const token = getSessionToken();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  };
   const client = trpc.createClient({
     links: [
       splitLink({
         condition: (op) => op.type === 'subscription',
         true: wsLink({ client: wsClient }),
-        false: httpBatchLink({
-          url: options.httpUrl ?? '/trpc',
-          // Queries too go as POST: a GET puts the input in the query string,
-          // which access logs keep (a tracking token, say).
-          methodOverride: 'POST',
-          // The server refuses a bigger batch outright (400).
-          maxItems: MAX_BATCH_CALLS,
-          headers: () => {
-            const token = getSessionToken();
-            return token ? { authorization: `Bearer ${token}` } : {};
-          },
+        false: splitLink({
+          // A file goes as multipart in a request of its own: a batch can only carry JSON.
+          condition: (op) => isNonJsonSerializable(op.input),
+          true: httpLink({ url, headers }),
+          false: httpBatchLink({
+            url,
+            // Queries too go as POST: a GET puts the input in the query string,
+            // which access logs keep (a tracking token, say).
+            methodOverride: 'POST',
+            // The server refuses a bigger batch outright (400).
+            maxItems: MAX_BATCH_CALLS,
+            headers,
+          }),
         }),
       }),
     ],

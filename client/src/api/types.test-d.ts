@@ -30,7 +30,7 @@ describe('live feed types', () => {
   it('kitchen.live delivers { id, data } with the ticket in domain types', () => {
     expectTypeOf<KitchenItem>().toHaveProperty('id').toEqualTypeOf<string>();
     expectTypeOf<KitchenItem['data']['type']>().toEqualTypeOf<
-      'order.changed' | 'menu.availability' | 'kitchen.settings'
+      'order.changed' | 'menu.availability' | 'menu.changed' | 'settings.changed'
     >();
     expectTypeOf<KitchenTicket['items'][number]['allergens']>().toEqualTypeOf<Allergen[]>();
     expectTypeOf<KitchenTicket['status']>().toEqualTypeOf<OrderStatus>();
@@ -55,7 +55,7 @@ describe('live feed types', () => {
               expectTypeOf(item.data.ticket.items[0]!.allergens).toEqualTypeOf<Allergen[]>();
             } else if (item.data.type === 'menu.availability') {
               expectTypeOf(item.data.available).toEqualTypeOf<boolean>();
-            } else {
+            } else if (item.data.type === 'settings.changed') {
               expectTypeOf(item.data.settings.lateAfterMinutes).toEqualTypeOf<number>();
             }
           },
@@ -101,10 +101,17 @@ describe('live feed types', () => {
   });
 
   it('menu.live sets availability on menu items', () => {
-    expectTypeOf<MenuItem['data']['itemId']>().toEqualTypeOf<
+    type Availability = Extract<MenuItem['data'], { type: 'menu.availability' }>;
+    expectTypeOf<Availability['itemId']>().toEqualTypeOf<
       RouterOutputs['menu']['get']['categories'][number]['items'][number]['id']
     >();
-    expectTypeOf<MenuItem['data']['soldOut']>().toEqualTypeOf<boolean>();
+    expectTypeOf<Availability['soldOut']>().toEqualTypeOf<boolean>();
+  });
+
+  it('menu.live tells guests about opening, order types and the wait, not the kitchen’s timers', () => {
+    type Guest = Extract<MenuItem['data'], { type: 'location.settings' }>['settings'];
+    expectTypeOf<Guest['orderTypes']>().toEqualTypeOf<('dine_in' | 'pickup' | 'delivery')[]>();
+    expectTypeOf<Guest>().not.toHaveProperty('warnAfterMinutes');
   });
 
   it('live.status says whether the server’s bus is up, and nothing to resume from', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_SETTINGS } from '@ticketrail/shared';
 import {
   applyKitchenEvent,
   type KitchenBoard,
@@ -53,12 +54,15 @@ describe('kitchen board', () => {
     };
     const next = applyKitchenEvent(start, {
       id: '11',
-      data: { type: 'kitchen.settings', settings: later },
+      data: { type: 'settings.changed', settings: { ...BUILT_IN_SETTINGS, ...later } },
     });
     expect(next.settings).toEqual(later);
     expect(next.tickets).toBe(start.tickets);
     expect(
-      applyKitchenEvent(next, { id: '11', data: { type: 'kitchen.settings', settings } }),
+      applyKitchenEvent(next, {
+        id: '11',
+        data: { type: 'settings.changed', settings: { ...BUILT_IN_SETTINGS, ...settings } },
+      }),
     ).toBe(next);
   });
 

@@ -4,7 +4,7 @@
  * every reducer shares are in live/reducer.ts).
  */
 import type { RouterOutputs } from '@ticketrail/server';
-import type { OrderStatus } from '@ticketrail/shared';
+import { kitchenSettingsOf, type OrderStatus } from '@ticketrail/shared';
 import { applyNewer, type FeedItem, type Reducer } from '../live/reducer';
 
 export type KitchenBoard = RouterOutputs['kitchen']['board'];
@@ -33,7 +33,9 @@ export function compareTickets(a: KitchenTicket, b: KitchenTicket): number {
 export const applyKitchenEvent: Reducer<KitchenBoard, KitchenFeedItem> = (board, item) =>
   applyNewer(board, item.id, (current) => {
     const event = item.data;
-    if (event.type === 'kitchen.settings') return { ...current, settings: event.settings };
+    if (event.type === 'settings.changed') {
+      return { ...current, settings: kitchenSettingsOf(event.settings) };
+    }
     if (event.type !== 'order.changed') return current;
     const incoming = event.ticket;
     const index = current.tickets.findIndex((ticket) => ticket.id === incoming.id);

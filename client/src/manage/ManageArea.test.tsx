@@ -98,7 +98,7 @@ describe('the back office’s door', () => {
       within(nav)
         .getAllByRole('link')
         .map((link) => link.textContent),
-    ).toEqual(['Tables']);
+    ).toEqual(['Menu', 'Tables', 'Staff', 'Settings']);
     expect(within(nav).getByRole('link', { name: 'Tables' }).getAttribute('href')).toBe(
       '/manage/harbour-kitchen/tables',
     );

@@ -1,6 +1,5 @@
 /**
- * The back office's frame: the location's name, the pages it has (only those
- * that exist: Menu, Staff and Settings join the nav as they are built), and
+ * The back office's frame: the location's name, the pages it has, and
  * the way out. Laid out for a laptop and a tablet; left off a printed page.
  */
 import { Link } from '@tanstack/react-router';
@@ -33,8 +32,17 @@ export function ManageShell({
           ) : null}
         </div>
         <nav className="manage-nav" aria-label="Back office">
+          <Link to="/manage/$slug/menu" params={{ slug: location.slug }}>
+            Menu
+          </Link>
           <Link to="/manage/$slug/tables" params={{ slug: location.slug }}>
             Tables
+          </Link>
+          <Link to="/manage/$slug/staff" params={{ slug: location.slug }}>
+            Staff
+          </Link>
+          <Link to="/manage/$slug/settings" params={{ slug: location.slug }}>
+            Settings
           </Link>
         </nav>
         <SignOut name={staffName} />

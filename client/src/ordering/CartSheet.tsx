@@ -5,7 +5,7 @@
  * order cannot be placed until the guest removes it: nothing is dropped
  * behind their back.
  */
-import { formatMoney } from '@ticketrail/shared';
+import { formatMoney, type OrderType } from '@ticketrail/shared';
 import { Sheet } from '../components/Sheet';
 import { itemCount, removeLine, setQuantity, toCartInput, type CartLine } from './cart';
 import { CheckoutForm, type TableChoice } from './CheckoutForm';
@@ -124,6 +124,8 @@ export function CartSheet({
   locationSlug,
   currency,
   acceptingOrders,
+  closedReason = null,
+  orderTypes,
   cart,
   items,
   issues,
@@ -138,6 +140,10 @@ export function CartSheet({
   locationSlug: string;
   currency: string;
   acceptingOrders: boolean;
+  /** Why not, in the restaurant's words (closed until 17:00, say), when not accepting. */
+  closedReason?: string | null;
+  /** The order types offered now; all when left out. */
+  orderTypes?: readonly OrderType[];
   cart: readonly CartLine[];
   items: ReadonlyMap<number, MenuItem>;
   /** What the live menu says is wrong with each line (`cartIssues`), by line key. */
@@ -174,7 +180,7 @@ export function CartSheet({
   };
 
   const blockedReason = !acceptingOrders
-    ? 'The restaurant is not taking orders right now. Your cart is kept here.'
+    ? `${closedReason ?? 'The restaurant is not taking orders right now.'} Your cart is kept here.`
     : cart.length === 0
       ? 'Your cart is empty.'
       : issues.size > 0
@@ -228,6 +234,7 @@ export function CartSheet({
             waiting={waiting}
             placing={placing}
             refusal={refusal}
+            {...(orderTypes ? { orderTypes } : {})}
             onPlace={(details) => onPlace({ locationSlug, items: toCartInput(cart), ...details })}
           />
         </>

@@ -3,7 +3,7 @@
  * from a table's QR link, because the table is proven by its secret.
  */
 import { useState, type FormEvent } from 'react';
-import { MAX_NOTE_LENGTH } from '@ticketrail/shared';
+import { MAX_NOTE_LENGTH, ORDER_TYPES, type OrderType } from '@ticketrail/shared';
 import {
   checkDetails,
   recheckErrors,
@@ -36,9 +36,12 @@ export function CheckoutForm({
   waiting,
   placing,
   refusal,
+  orderTypes = ORDER_TYPES,
   onPlace,
 }: {
   table: TableChoice | null;
+  /** What the restaurant offers now (its settings, live); the others are not shown. */
+  orderTypes?: readonly OrderType[];
   /** Why the order cannot be placed as the cart stands; null when it can. */
   blockedReason: string | null;
   /**
@@ -64,24 +67,7 @@ export function CheckoutForm({
     setErrors((shown) => recheckErrors(shown, next, table?.secret ?? null));
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (blockedReason || waiting || placing) return;
-    const checked = checkDetails(details, table?.secret ?? null);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    setErrors({});
-    rememberGuest(window.localStorage, details);
-    onPlace({
-      guest: checked.guest,
-      fulfilment: checked.fulfilment,
-      ...(checked.notes ? { notes: checked.notes } : {}),
-    });
-  };
-
-  const choices: { type: FulfilmentType; label: string; hint: string }[] = [
+  const everyChoice: { type: FulfilmentType; label: string; hint: string }[] = [
     ...(table
       ? [
           {
@@ -98,6 +84,33 @@ export function CheckoutForm({
     },
     { type: 'delivery', label: 'Delivery', hint: 'We bring it to your door.' },
   ];
+  const choices = everyChoice.filter((choice) => orderTypes.includes(choice.type));
+  // A choice switched off while the form is open moves to the first one still offered.
+  const fulfilment = choices.some((choice) => choice.type === details.fulfilment)
+    ? details.fulfilment
+    : (choices[0]?.type ?? details.fulfilment);
+  const blocked =
+    blockedReason ??
+    (choices.length === 0
+      ? 'Orders here are for dine-in only just now: scan the code on your table to order.'
+      : null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (blocked || waiting || placing) return;
+    const checked = checkDetails({ ...details, fulfilment }, table?.secret ?? null);
+    if (!checked.ok) {
+      setErrors(checked.errors);
+      return;
+    }
+    setErrors({});
+    rememberGuest(window.localStorage, details);
+    onPlace({
+      guest: checked.guest,
+      fulfilment: checked.fulfilment,
+      ...(checked.notes ? { notes: checked.notes } : {}),
+    });
+  };
 
   return (
     <form className="checkout" onSubmit={submit} noValidate aria-labelledby="checkout-heading">
@@ -136,7 +149,7 @@ export function CheckoutForm({
             <input
               type="radio"
               name="fulfilment"
-              checked={details.fulfilment === choice.type}
+              checked={fulfilment === choice.type}
               onChange={() => set({ fulfilment: choice.type })}
             />
             <span>
@@ -145,13 +158,13 @@ export function CheckoutForm({
             </span>
           </label>
         ))}
-        {!table ? (
+        {!table && orderTypes.includes('dine_in') ? (
           <p className="muted fulfilment__hint">
             Eating in? Scan the code on your table to order to it.
           </p>
         ) : null}
       </fieldset>
-      {details.fulfilment === 'delivery' ? (
+      {fulfilment === 'delivery' ? (
         <label className="field">
           <span>Delivery address</span>
           <textarea
@@ -183,15 +196,15 @@ export function CheckoutForm({
           <p>{refusal.message}</p>
         </div>
       ) : null}
-      {blockedReason ? (
+      {blocked ? (
         <p className="notice notice--warn" role="status">
-          {blockedReason}
+          {blocked}
         </p>
       ) : null}
       <button
         type="submit"
         className="button button--wide button--big"
-        disabled={blockedReason !== null || waiting || placing}
+        disabled={blocked !== null || waiting || placing}
         aria-busy={placing}
       >
         {placing ? 'Placing your order…' : 'Place order'}

@@ -146,6 +146,16 @@ export function ItemDialog({
         </div>
       }
     >
+      {item.photoUrl ? (
+        <img
+          className="item-dialog__photo"
+          src={item.photoUrl}
+          alt={`Photo of ${item.name}`}
+          width={640}
+          height={480}
+          decoding="async"
+        />
+      ) : null}
       {item.description ? <p className="item-dialog__description">{item.description}</p> : null}
       <p className="price">{formatMoney(item.priceCents, currency)}</p>
       <div className="tags">

@@ -133,7 +133,16 @@ describe('the cart', () => {
     await screen.findByRole('dialog', { name: /^Your order/ });
     const feed = lastCall(calls, 'menu.live');
     act(() =>
-      feed.answer({ id: '2', data: { itemId: FRIES.id, available: false, soldOut: false } }),
+      feed.answer({
+        id: '2',
+        data: {
+          type: 'menu.availability',
+          itemId: FRIES.id,
+          name: FRIES.name,
+          available: false,
+          soldOut: false,
+        },
+      }),
     );
 
     const cart = dialog(/^Your order/);

@@ -26,6 +26,7 @@ import {
 import { itemsById, readableFlag, unavailableReason, type Menu, type MenuItem } from './menu-model';
 import { useStoredCart } from './stored-cart';
 import { useLiveMenu } from './useLiveMenu';
+import { useOrderingState } from './useOrderingState';
 import { useTableLink, type TableLink } from './useTableLink';
 import { usePlaceOrder } from './usePlaceOrder';
 import './ordering.css';
@@ -47,7 +48,23 @@ function ItemRow({
   // screen reader should read, allergens above all.
   return (
     <li className={`menu-item${off ? ' menu-item--off' : ''}`}>
-      <button type="button" className="menu-item__open" onClick={onOpen}>
+      <button
+        type="button"
+        className={`menu-item__open${item.photoUrl ? ' menu-item__open--photo' : ''}`}
+        onClick={onOpen}
+      >
+        {item.photoUrl ? (
+          // alt="": the dish's name is the button's text beside it; the sheet's photo is described.
+          <img
+            className="menu-item__photo"
+            src={item.photoUrl}
+            alt=""
+            width={72}
+            height={72}
+            loading="lazy"
+            decoding="async"
+          />
+        ) : null}
         <span className="menu-item__head">
           <span className="menu-item__name">{item.name}</span>
           <span className="price">{formatMoney(item.priceCents, currency)}</span>
@@ -178,6 +195,8 @@ export function MenuPage({
   );
 
   const clock = useClock();
+  // Open or closed by the hours, accepting, the wait: from the live settings (useOrderingState).
+  const ordering = useOrderingState(menu.data?.location);
   const order = usePlaceOrder(slug, (placed) => {
     rememberOrder(
       {
@@ -235,11 +254,13 @@ export function MenuPage({
         <h1>{location.name}</h1>
         <ConnectionBadge connection={live} />
         <TableBanner table={table} />
-        {!location.acceptingOrders ? (
-          <p className="notice notice--warn">
-            Not taking orders right now. You can still look at the menu.
+        {ordering?.refusal ? (
+          <p className="notice notice--warn" role="status">
+            {ordering.refusal} You can still look at the menu.
           </p>
-        ) : null}
+        ) : (
+          <p className="menu-wait">{ordering?.wait}</p>
+        )}
       </header>
       <nav className="category-nav" aria-label="Menu sections">
         <button type="button" className="filter-button" onClick={() => setFilterOpen(true)}>
@@ -298,7 +319,7 @@ export function MenuPage({
           key={openItem.id}
           item={openItem}
           currency={location.currency}
-          acceptingOrders={location.acceptingOrders}
+          acceptingOrders={!ordering?.refusal}
           onAdd={(choice) => add(openItem, choice)}
           onClose={() => setOpenItemId(null)}
         />
@@ -316,7 +337,9 @@ export function MenuPage({
           <CartSheet
             locationSlug={slug}
             currency={location.currency}
-            acceptingOrders={location.acceptingOrders}
+            acceptingOrders={!ordering?.refusal}
+            closedReason={ordering?.refusal ?? null}
+            orderTypes={location.orderTypes}
             cart={cart}
             items={items}
             issues={issues}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BUILT_IN_SETTINGS, guestSettingsOf } from '@ticketrail/shared';
 import { applyMenuEvent, type MenuFeedItem } from './menu-feed';
 import type { Menu } from './menu-model';
 
@@ -14,15 +15,18 @@ describe('menu availability', () => {
     available: true,
     soldOut: false,
     optionGroups: [],
+    photoUrl: null,
   });
   const start: Menu = {
     location: {
       id: 1,
       slug: 'harbour',
       name: 'Harbour',
+      ...guestSettingsOf(BUILT_IN_SETTINGS),
       timezone: 'Europe/Dublin',
       currency: 'EUR',
       acceptingOrders: true,
+      quotedWaitMinutes: 20,
     },
     categories: [
       {

@@ -5,6 +5,7 @@
  * availability panel, which reads the same menu.
  */
 import type { RouterOutputs } from '@ticketrail/server';
+import { quotedWaitMinutes } from '@ticketrail/shared';
 import { applyNewer, type FeedItem, type Reducer } from '../live/reducer';
 import type { Menu } from './menu-model';
 
@@ -29,14 +30,32 @@ function withAvailability<Section extends ItemList>(
   };
 }
 
-/** The menu after an availability change: the item's flags, wherever it is in the menu. */
+/**
+ * The menu after one event: an availability change sets the item's flags,
+ * wherever it is in the menu; a manager's edit (`menu.changed`) brings the
+ * whole guest menu, which replaces the categories; new guest settings (open
+ * or closed, order types, the wait) replace the location's.
+ */
 export const applyMenuEvent: Reducer<Menu, MenuFeedItem> = (menu, item) =>
-  applyNewer(menu, item.id, (current) => ({
-    ...current,
-    categories: current.categories.map((category) => {
-      const updated = withAvailability(category, item.data);
-      const children = updated.children.map((child) => withAvailability(child, item.data));
-      const childChanged = children.some((child, at) => child !== updated.children[at]);
-      return childChanged ? { ...updated, children } : updated;
-    }),
-  }));
+  applyNewer(menu, item.id, (current) => {
+    const event = item.data;
+    if (event.type === 'location.settings') {
+      const location = {
+        ...current.location,
+        ...event.settings,
+        quotedWaitMinutes: quotedWaitMinutes(event.settings),
+      };
+      return { ...current, location };
+    }
+    if (event.type === 'menu.changed') return { ...current, categories: event.categories };
+    if (event.type !== 'menu.availability') return current;
+    return {
+      ...current,
+      categories: current.categories.map((category) => {
+        const updated = withAvailability(category, event);
+        const children = updated.children.map((child) => withAvailability(child, event));
+        const childChanged = children.some((child, at) => child !== updated.children[at]);
+        return childChanged ? { ...updated, children } : updated;
+      }),
+    };
+  });

@@ -58,6 +58,7 @@ export function menuItem(overrides: Partial<MenuItem> & Pick<MenuItem, 'id' | 'n
     available: true,
     soldOut: false,
     optionGroups: [],
+    photoUrl: null,
     ...overrides,
   };
 }

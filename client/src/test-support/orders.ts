@@ -3,6 +3,7 @@
  * tickets (the full picture; the guest and board views are cut from it).
  * Test code only.
  */
+import { BUILT_IN_SETTINGS, guestSettingsOf } from '@ticketrail/shared';
 import type { KitchenTicket } from '../kitchen/kitchen-feed';
 
 /** The stage times of an order placed at `placedAt` that has gone no further. */
@@ -23,9 +24,11 @@ export const HARBOUR_KITCHEN = {
   id: 1,
   slug: 'harbour-kitchen',
   name: 'Harbour Kitchen',
+  ...guestSettingsOf(BUILT_IN_SETTINGS),
   timezone: 'Europe/Dublin',
   currency: 'EUR',
   acceptingOrders: true,
+  quotedWaitMinutes: BUILT_IN_SETTINGS.prepMinutes,
 };
 
 type Item = KitchenTicket['items'][number];

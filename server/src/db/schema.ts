@@ -23,16 +23,8 @@ export interface LocationsTable {
   id: Generated<number>;
   slug: string;
   name: string;
-  timezone: string;
-  currency: string;
-  accepting_orders: Generated<boolean>;
-  /** Kitchen board: minutes until a ticket's timer turns amber, then red. */
-  ticket_warn_minutes: Generated<number>;
-  ticket_late_minutes: Generated<number>;
-  /** Kitchen board: how long after a bump it can be recalled. */
-  recall_window_minutes: Generated<number>;
-  /** Ready board: seconds a collected number stays up, ticked (0 = it leaves at once). */
-  ready_board_collected_seconds: Generated<number>;
+  // Timezone, currency, accepting orders and the kitchen's timers are settings now:
+  // read them through server/src/settings (location_settings holds the overrides).
   created_at: CreatedAt;
 }
 
@@ -58,6 +50,13 @@ export interface MenuCategoriesTable {
   parent_id: number | null;
   name: string;
   sort_order: number;
+  /** Bumped by every edit: a save over an older version is a CONFLICT. */
+  version: Generated<number>;
+  /** Not on the guest menu, nor anything in it. */
+  hidden: Generated<boolean>;
+  /** Deleted while holding archived items (which placed orders point at). */
+  archived_at: Date | null;
+  updated_at: UpdatedAt;
 }
 
 export interface MenuItemsTable {
@@ -74,6 +73,23 @@ export interface MenuItemsTable {
   stock: number | null;
   sort_order: number;
   updated_at: UpdatedAt;
+  version: Generated<number>;
+  hidden: Generated<boolean>;
+  /** Deleted after being ordered: placed orders point at it; no longer on any menu. */
+  archived_at: Date | null;
+  /** The `menu_photos` key of its photo, the photo's address. */
+  photo_key: string | null;
+}
+
+/** A dish's photo, resized for phones (menu/admin/photos.ts). */
+export interface MenuPhotosTable {
+  key: string;
+  item_id: number;
+  content_type: string;
+  bytes: Uint8Array;
+  width: number;
+  height: number;
+  created_at: CreatedAt;
 }
 
 export interface OptionGroupsTable {
@@ -198,12 +214,29 @@ export interface ServerSecretsTable {
   value: string;
 }
 
+/** Settings (issue 14): partial overrides, validated on read (settings/stored.ts). */
+export interface InstallationSettingsTable {
+  /** Always 1: one row for the installation. */
+  id: number;
+  overrides: Json<unknown>;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
+}
+
+export interface LocationSettingsTable {
+  location_id: number;
+  overrides: Json<unknown>;
+  version: Generated<number>;
+  updated_at: UpdatedAt;
+}
+
 export interface Database {
   locations: LocationsTable;
   tables: TablesTable;
   retired_table_secrets: RetiredTableSecretsTable;
   menu_categories: MenuCategoriesTable;
   menu_items: MenuItemsTable;
+  menu_photos: MenuPhotosTable;
   option_groups: OptionGroupsTable;
   options: OptionsTable;
   staff: StaffTable;
@@ -215,6 +248,8 @@ export interface Database {
   events: EventsTable;
   event_rooms: EventRoomsTable;
   server_secrets: ServerSecretsTable;
+  installation_settings: InstallationSettingsTable;
+  location_settings: LocationSettingsTable;
 }
 
 export type OrderRow = Selectable<OrdersTable>;

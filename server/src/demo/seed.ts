@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
+import { createLocationOverrides } from '../settings/stored';
 import { hashPassword } from '../staff/passwords';
 import {
   DEMO_LOCATIONS,
@@ -73,12 +74,14 @@ async function seedLocation(
     .values({
       slug: location.slug,
       name: location.name,
-      timezone: location.timezone,
-      currency: location.currency,
     })
     .onConflict((oc) => oc.column('slug').doUpdateSet((eb) => ({ slug: eb.ref('excluded.slug') })))
     .returning('id')
     .executeTakeFirstOrThrow();
+  await createLocationOverrides(trx, locationId, {
+    timezone: location.timezone,
+    currency: location.currency,
+  });
   summary.locations += 1;
 
   for (const table of location.tables) {
@@ -125,8 +128,12 @@ async function seedCategory(
       name: category.name,
       sort_order: sortOrder,
     })
+    // The name is unique among those in use (an archived one frees it): the index's predicate.
     .onConflict((oc) =>
-      oc.columns(['location_id', 'name']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })),
+      oc
+        .columns(['location_id', 'name'])
+        .where('archived_at', 'is', null)
+        .doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })),
     )
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -160,8 +167,12 @@ async function seedItem(
       stock: item.stock ?? null,
       sort_order: sortOrder,
     })
+    // The name is unique among those in use (an archived one frees it): the index's predicate.
     .onConflict((oc) =>
-      oc.columns(['location_id', 'name']).doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })),
+      oc
+        .columns(['location_id', 'name'])
+        .where('archived_at', 'is', null)
+        .doUpdateSet((eb) => ({ name: eb.ref('excluded.name') })),
     )
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveOnLoopback, type RawServer } from '../../test/support/raw-http';
+import { BUILT_IN_SETTINGS, guestSettingsOf } from '@ticketrail/shared';
 import type { Menu } from '../menu/public-menu';
 import {
   createFirstPageHandler,
@@ -50,9 +51,11 @@ const MENU: Menu = {
     id: 1,
     slug: 'harbour',
     name: SNEAKY,
+    ...guestSettingsOf(BUILT_IN_SETTINGS),
     timezone: 'Europe/Dublin',
     currency: 'EUR',
     acceptingOrders: false,
+    quotedWaitMinutes: 20,
   },
   categories: [
     {
@@ -70,6 +73,7 @@ const MENU: Menu = {
           available: true,
           soldOut: true,
           optionGroups: [],
+          photoUrl: null,
         },
       ],
       children: [{ id: 4, name: 'Sides', items: [] }],
@@ -140,7 +144,7 @@ describe('the menu page’s first response', () => {
     expect(root).toContain('<span class="tag tag--warn">Sold out</span>');
     expect(root).toContain('<span class="tag">dairy free</span>');
     expect(root).toContain('Contains: fish, gluten');
-    expect(root).toContain('Not taking orders right now.');
+    expect(root).toContain('is not taking orders right now. You can still look at the menu.');
     expect(root).toContain('<h3>Sides</h3>');
     // The stylesheet comes in the page, allowed by its hash and nothing wider.
     expect(html).toContain(`<style>${CSS}</style>`);

@@ -10,7 +10,7 @@
  * Kept in step with MenuPage.tsx by client/e2e/guest-load.e2e.ts, which reads
  * the same dishes, prices and notes in both. Every text is escaped here.
  */
-import { formatMoney } from '@ticketrail/shared';
+import { formatMoney, orderingRefusal, quotedWaitWords } from '@ticketrail/shared';
 import type { Menu, MenuItem } from '../menu/public-menu';
 
 const ESCAPES: Record<string, string> = {
@@ -56,11 +56,13 @@ function itemList(items: readonly MenuItem[], currency: string): string {
 }
 
 /** The menu page's header, section links and dishes, as the app first draws them. */
-export function menuPreviewHtml(menu: Menu): string {
+export function menuPreviewHtml(menu: Menu, now = new Date()): string {
   const { location, categories } = menu;
-  const closed = location.acceptingOrders
-    ? ''
-    : '<p class="notice notice--warn">Not taking orders right now. You can still look at the menu.</p>';
+  // The same words as the app's first draw (ordering/useOrderingState.ts) and the server's refusal.
+  const refusal = orderingRefusal(location.name, location, now);
+  const closed = refusal
+    ? `<p class="notice notice--warn" role="status">${escapeHtml(refusal)} You can still look at the menu.</p>`
+    : `<p class="menu-wait">${escapeHtml(quotedWaitWords(location))}</p>`;
   const links = categories
     .map((category) => `<a href="#category-${category.id}">${escapeHtml(category.name)}</a>`)
     .join('');

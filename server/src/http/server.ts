@@ -11,9 +11,11 @@ import type { TRPCError } from '@trpc/server';
 import { createHTTPHandler } from '@trpc/server/adapters/standalone';
 import { sql } from 'kysely';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { MAX_BATCH_CALLS } from '@ticketrail/shared';
+import { MAX_BATCH_CALLS, PHOTO_MAX_BYTES } from '@ticketrail/shared';
 import { createContext, type AppDeps } from '../context';
 import { DomainError } from '../errors';
+import { PHOTO_TOO_LARGE } from '../menu/admin/photo-input';
+import { isPhotoPath, servePhoto } from '../menu/admin/photo-route';
 import { getMenu } from '../menu/public-menu';
 import { healthCheck, serveHealth } from '../observability/health';
 import { serveMetrics } from '../observability/metrics-endpoint';
@@ -87,6 +89,15 @@ export interface RunningServer {
 /** A guest order is a few KB; this leaves room for a large catering cart and no more. */
 const MAX_BODY_BYTES = 256 * 1024;
 
+/**
+ * The one procedure that takes a file: a dish photo (at most PHOTO_MAX_BYTES,
+ * which the procedure checks) plus the form's boundaries and fields. Only
+ * this exact path gets the larger cap: a batch, or any other procedure,
+ * keeps the small one.
+ */
+const PHOTO_UPLOAD_PATH = '/trpc/menuAdmin.uploadPhoto';
+const MAX_UPLOAD_BODY_BYTES = PHOTO_MAX_BYTES + 64 * 1024;
+
 /** A slow client may not hold a connection open by trickling its request. */
 const HEADERS_TIMEOUT_MS = 15_000;
 const REQUEST_TIMEOUT_MS = 30_000;
@@ -118,29 +129,34 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const detail = error.cause?.stack ?? error.stack ?? error.message;
     log(`internal:${where}`, `[${where}] ${path ?? '(no path)'} failed: ${detail}`);
   };
-  const trpc = createHTTPHandler({
-    router: appRouter,
-    basePath: '/trpc/',
-    maxBodySize: MAX_BODY_BYTES,
-    maxBatchSize: MAX_BATCH_CALLS,
-    // The client sends queries as POST, so no secret (a tracking token) rides in a URL.
-    allowMethodOverride: true,
-    createContext: ({ req, info }) =>
-      createContext(deps, { req, info, clientAddress: addressOf(req) }),
-    responseMeta: ({ errors }) => {
-      const waits = errors.map(retryAfterSeconds).filter((wait) => wait !== null);
-      const headers: Record<string, string> = { ...COMMON_HEADERS };
-      if (waits.length > 0) headers['retry-after'] = String(Math.max(...waits));
-      return { headers };
-    },
-    onError: ({ error, path }) => logInternal('trpc', path, error),
+  const trpcHandler = (maxBodySize: number) =>
+    createHTTPHandler({
+      router: appRouter,
+      basePath: '/trpc/',
+      maxBodySize,
+      maxBatchSize: MAX_BATCH_CALLS,
+      // The client sends queries as POST, so no secret (a tracking token) rides in a URL.
+      allowMethodOverride: true,
+      createContext: ({ req, info }) =>
+        createContext(deps, { req, info, clientAddress: addressOf(req) }),
+      responseMeta: ({ errors }) => {
+        const waits = errors.map(retryAfterSeconds).filter((wait) => wait !== null);
+        const headers: Record<string, string> = { ...COMMON_HEADERS };
+        if (waits.length > 0) headers['retry-after'] = String(Math.max(...waits));
+        return { headers };
+      },
+      onError: ({ error, path }) => logInternal('trpc', path, error),
+    });
+  const gate = gateTrpc(trpcHandler(MAX_BODY_BYTES));
+  const uploadGate = gateTrpc(trpcHandler(MAX_UPLOAD_BODY_BYTES), {
+    bytes: MAX_UPLOAD_BODY_BYTES,
+    message: PHOTO_TOO_LARGE,
   });
-  const gate = gateTrpc(trpc);
   // The client's files; a guest's menu page comes with its menu (first-page.ts).
   const serveClient = createFirstPageHandler({
     root: options.clientDist,
     menu: (slug) =>
-      getMenu(deps.db, slug).catch((error: unknown) => {
+      getMenu(deps.db, slug, deps.settingsLocks ?? {}).catch((error: unknown) => {
         if (error instanceof DomainError && error.kind === 'not_found') return null;
         throw error;
       }),
@@ -185,12 +201,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path === PHOTO_UPLOAD_PATH) {
+      uploadGate(req, res, path);
+      return;
+    }
     if (path === '/trpc' || path.startsWith('/trpc/')) {
       gate(req, res, path);
       return;
     }
-    const served =
-      path === '/healthz'
+    const served = isPhotoPath(path)
+      ? servePhoto(deps.db, req, res, path)
+      : path === '/healthz'
         ? serveHealth(res, health)
         : path === '/metrics'
           ? serveMetrics(req, res, deps.metrics?.registry ?? null, metricsToken)

@@ -19,9 +19,22 @@ const TRPC_METHODS = new Set(['GET', 'POST', 'HEAD', 'OPTIONS']);
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => unknown;
 
+/** A body larger than `bytes`, as its content-length says, is refused at once in these words. */
+export interface BodyLimit {
+  bytes: number;
+  message: string;
+}
+
 /** Serves `/trpc…` requests through `trpc` once they pass the checks above. */
-export function gateTrpc(trpc: Handler) {
+export function gateTrpc(trpc: Handler, limit?: BodyLimit) {
   return (req: IncomingMessage, res: ServerResponse, path: string): void => {
+    // tRPC's own cap (maxBodySize) stops reading at the limit but says only
+    // "PAYLOAD_TOO_LARGE"; a declared size over it is refused in words, unread.
+    if (limit && Number(req.headers['content-length'] ?? 0) > limit.bytes) {
+      res.setHeader('connection', 'close');
+      writeTrpcError(res, 'PAYLOAD_TOO_LARGE', limit.message);
+      return;
+    }
     if (!TRPC_METHODS.has(req.method ?? '')) {
       res.setHeader('allow', [...TRPC_METHODS].join(', '));
       writeTrpcError(
@@ -70,7 +83,7 @@ async function isSubscription(name: string): Promise<boolean> {
 /** An error in tRPC's own shape, for refusals made before tRPC sees the request. */
 function writeTrpcError(
   res: ServerResponse,
-  code: 'NOT_FOUND' | 'METHOD_NOT_SUPPORTED',
+  code: 'NOT_FOUND' | 'METHOD_NOT_SUPPORTED' | 'PAYLOAD_TOO_LARGE',
   message: string,
 ): void {
   const error = new TRPCError({ code, message });

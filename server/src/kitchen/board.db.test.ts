@@ -268,7 +268,7 @@ describe(`the board's settings (${backend})`, () => {
     });
   });
 
-  it('a manager changes them; the kitchen room and the ready board room get an event', async () => {
+  it('a manager changes them; the kitchen, ready board and menu rooms get an event', async () => {
     const manager = await signedIn(t.db, t.fixture.staff.manager);
     const kitchen = await signedIn(t.db, t.fixture.staff.kitchen);
     const settings = {
@@ -285,10 +285,15 @@ describe(`the board's settings (${backend})`, () => {
       .select(['type', 'rooms', 'payload'])
       .orderBy('id', 'desc')
       .executeTakeFirstOrThrow();
+    // A location override like any other setting: every room that shows settings hears it.
     expect(event).toMatchObject({
-      type: 'kitchen.settings',
-      rooms: [rooms.kitchen(t.fixture.main.id), rooms.board(t.fixture.main.id)],
-      payload: { type: 'kitchen.settings', settings },
+      type: 'settings.changed',
+      rooms: [
+        rooms.menu(t.fixture.main.id),
+        rooms.kitchen(t.fixture.main.id),
+        rooms.board(t.fixture.main.id),
+      ],
+      payload: { type: 'settings.changed', settings },
     });
   });
 

@@ -20,7 +20,9 @@ export const kitchenRouter = router({
   /** Every open ticket of a location, oldest first, with the event id it is current to. */
   board: staffProcedure
     .input(locationInputSchema)
-    .query(({ ctx, input }) => kitchenBoard(ctx.db, ctx.staff, input.locationId)),
+    .query(({ ctx, input }) =>
+      kitchenBoard(ctx.db, ctx.staff, input.locationId, ctx.settingsLocks),
+    ),
 
   /**
    * Every change at the location as it happens: new tickets, bumps, items,
@@ -48,18 +50,30 @@ export const kitchenRouter = router({
   /** Undoes the order's last bump, within the location's recall window. */
   recall: staffProcedure
     .input(recallInputSchema)
-    .mutation(({ ctx, input }) => recallOrder(ctx.db, ctx.staff, input, ctx.now())),
+    .mutation(({ ctx, input }) =>
+      recallOrder(ctx.db, ctx.staff, input, ctx.now(), ctx.settingsLocks),
+    ),
 
   /** A station's bump: all of that station's items on the order are done. */
   bumpStation: staffProcedure
     .input(stationBumpInputSchema)
     .mutation(({ ctx, input }) => bumpStation(ctx.db, ctx.staff, input, ctx.now())),
 
-  /** The board's timer thresholds and recall window. Managers only. */
+  /**
+   * The board's timer thresholds and recall window, as a location override
+   * (the settings page writes the same ones). Managers only.
+   */
   updateSettings: managerProcedure
     .input(kitchenSettingsInputSchema)
     .mutation(({ ctx, input }) =>
-      updateKitchenSettings(ctx.db, ctx.staff, input.locationId, input.settings),
+      updateKitchenSettings(
+        ctx.db,
+        ctx.staff,
+        input.locationId,
+        input.settings,
+        ctx.settingsLocks,
+        ctx.now(),
+      ),
     ),
 
   /** Marks one item queued, cooking or done; the order follows its items. */

@@ -9,14 +9,9 @@
  * nothing.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type {
-  ItemStatus,
-  KitchenSettings,
-  OrderStatus,
-  RoomName,
-  Station,
-} from '@ticketrail/shared';
+import type { ItemStatus, OrderStatus, RoomName, Settings, Station } from '@ticketrail/shared';
 import type { Database } from '../db/schema';
+import type { MenuCategory } from '../menu/public-menu';
 import type { KitchenTicket } from '../orders/tickets';
 
 export type OrderChange =
@@ -37,7 +32,14 @@ export type DomainEvent =
       available: boolean;
       soldOut: boolean;
     }
-  | { type: 'kitchen.settings'; settings: KitchenSettings };
+  /** A manager edited the menu: the guest menu's categories as they now are. */
+  | { type: 'menu.changed'; categories: MenuCategory[] }
+  /**
+   * A location's settings changed (settings/update.ts): every effective value.
+   * Each room sees its part (live/feeds.ts): kitchen all, guests theirs, the
+   * ready board its clear time.
+   */
+  | { type: 'settings.changed'; settings: Settings };
 
 export interface StoredEvent {
   id: number;

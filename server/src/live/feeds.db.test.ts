@@ -148,7 +148,7 @@ describe.each(busKinds)(`live feeds on the %s bus (${backend})`, (busKind) => {
     };
     await manager.kitchen.updateSettings({ locationId: fixture.main.id, settings });
     await waitUntil(() => kitchen.data.length === 1 && board.data.length === 1, 'both feeds');
-    expect(kitchen.data[0]?.data).toEqual({ type: 'kitchen.settings', settings });
+    expect(kitchen.data[0]?.data).toMatchObject({ type: 'settings.changed', settings });
     expect(board.data[0]?.data).toEqual({ type: 'board.settings', collectedSeconds: 15 });
     expect(board.data[0]?.id).toBe(kitchen.data[0]?.id);
   });

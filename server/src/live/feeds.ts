@@ -3,7 +3,7 @@
  * room's feed is cut from them here, by the publisher for the bus and by the
  * hub for replays alike, so a live message and a replayed one are the same.
  */
-import type { RoomName } from '@ticketrail/shared';
+import { guestSettingsOf, type GuestSettings, type RoomName } from '@ticketrail/shared';
 import type { DomainEvent, OrderChange } from './event-log';
 import { toBoardEntry, toGuestOrder, type BoardEntry, type GuestOrder } from '../orders/audiences';
 
@@ -13,7 +13,10 @@ export interface FeedEvents {
   /** The guest holding the tracking link: their order as they may see it. */
   order: { type: 'order.changed'; change: OrderChange; order: GuestOrder };
   /** Anyone: what can be ordered. */
-  menu: Extract<DomainEvent, { type: 'menu.availability' }>;
+  menu:
+    | Extract<DomainEvent, { type: 'menu.availability' | 'menu.changed' }>
+    /** Open or closed, order types, the quoted wait (no kitchen timers). */
+    | { type: 'location.settings'; settings: GuestSettings };
   /**
    * Anyone, on the dining-room screen: order numbers and stages, and how long
    * a collected number stays up (not the kitchen's timers: nothing the room
@@ -37,7 +40,10 @@ export function feedEvent(room: RoomName, event: DomainEvent): FeedEvent | null 
     case 'kitchen':
       return event;
     case 'menu':
-      return event.type === 'menu.availability' ? event : null;
+      if (event.type === 'settings.changed') {
+        return { type: 'location.settings', settings: guestSettingsOf(event.settings) };
+      }
+      return event.type === 'menu.availability' || event.type === 'menu.changed' ? event : null;
     case 'order':
       return event.type === 'order.changed'
         ? { type: 'order.changed', change: event.change, order: toGuestOrder(event.ticket) }
@@ -46,12 +52,13 @@ export function feedEvent(room: RoomName, event: DomainEvent): FeedEvent | null 
       switch (event.type) {
         case 'order.changed':
           return { type: 'board.changed', entry: toBoardEntry(event.ticket) };
-        case 'kitchen.settings':
+        case 'settings.changed':
           return {
             type: 'board.settings',
             collectedSeconds: event.settings.readyBoardCollectedSeconds,
           };
         case 'menu.availability':
+        case 'menu.changed':
           return null;
       }
   }

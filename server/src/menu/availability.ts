@@ -1,7 +1,7 @@
 /**
  * The kitchen's "86" switch, and the event every menu and board hears of it.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { maySetAvailability, rooms } from '@ticketrail/shared';
 import type { Database } from '../db/schema';
 import { notFound } from '../errors';
@@ -57,7 +57,12 @@ export async function setAvailability(
     if (item.available === input.available) return change;
     await trx
       .updateTable('menu_items')
-      .set({ available: input.available, updated_at: new Date() })
+      // A new version: a manager's editor opened before the 86 would otherwise save it back on.
+      .set({
+        available: input.available,
+        updated_at: new Date(),
+        version: sql<number>`version + 1`,
+      })
       .where('id', '=', item.id)
       .execute();
     await announceAvailability(trx, item.location_id, change);

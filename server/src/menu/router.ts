@@ -15,12 +15,12 @@ import { publicProcedure, router, staffProcedure } from '../trpc';
 
 export const menuRouter = router({
   /** Every location, for the home page and the staff's location picker. */
-  locations: publicProcedure.query(({ ctx }) => listLocations(ctx.db)),
+  locations: publicProcedure.query(({ ctx }) => listLocations(ctx.db, ctx.settingsLocks)),
 
   /** A location's whole menu with availability: what a guest browses. */
   get: publicProcedure
     .input(z.strictObject({ locationSlug: locationSlugSchema }))
-    .query(({ ctx, input }) => getMenu(ctx.db, input.locationSlug)),
+    .query(({ ctx, input }) => getMenu(ctx.db, input.locationSlug, ctx.settingsLocks)),
 
   /** The table a QR link is for: the guest sees "Table 4" before ordering to it. */
   table: publicProcedure

@@ -5,12 +5,19 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
-import { priceCart, type CartLine, type PlaceOrderInput } from '@ticketrail/shared';
+import {
+  orderingRefusal,
+  priceCart,
+  type CartLine,
+  type PlaceOrderInput,
+  type Settings,
+} from '@ticketrail/shared';
 import type { Database, LocationRow } from '../db/schema';
 import { cartRefused, conflict, DomainError, notFound } from '../errors';
 import { appendEvent, transact } from '../live/event-log';
 import { findLocation } from '../locations/locations';
 import { orderTable } from '../locations/tables';
+import { settingsOf, type SettingsLocks } from '../settings/read';
 import { announceAvailability } from '../menu/availability';
 import { loadPricingMenu } from '../menu/pricing-menu';
 import { hashToken, trackingTokenFor } from '../tokens';
@@ -32,20 +39,22 @@ export async function placeOrder(
   db: Kysely<Database>,
   input: PlaceOrderInput,
   now = new Date(),
+  /** The operator's locks (ctx.settingsLocks); scripts and tests without any may leave it out. */
+  locks: SettingsLocks = {},
 ): Promise<PlacedOrder> {
   const location = await findLocation(db, input.locationSlug);
   const requestHash = hashRequest(input);
 
   const earlier = await replay(db, location.id, input.idempotencyKey, requestHash);
   if (earlier) return earlier;
-  if (!location.accepting_orders) {
-    throw new DomainError('closed', `${location.name} is not taking orders right now.`);
-  }
+  const settings = await settingsOf(db, location.id, locks);
+  const refusal = orderingRefusal(location.name, settings, now, input.fulfilment.type);
+  if (refusal) throw new DomainError('closed', refusal);
   const tableId = await resolveTable(db, location.id, input);
 
   try {
     const orderId = await transact(db, (trx) =>
-      insertOrder(trx, location, input, { requestHash, tableId, now }),
+      insertOrder(trx, location, input, { requestHash, tableId, now, settings }),
     );
     const ticket = await loadTicket(db, orderId);
     if (!ticket) throw new Error(`Order ${orderId} vanished after commit`);
@@ -66,7 +75,7 @@ async function insertOrder(
   trx: Transaction<Database>,
   location: LocationRow,
   input: PlaceOrderInput,
-  context: { requestHash: string; tableId: number | null; now: Date },
+  context: { requestHash: string; tableId: number | null; now: Date; settings: Settings },
 ): Promise<string> {
   const cart: CartLine[] = input.items;
   const menu = await loadPricingMenu(
@@ -79,7 +88,7 @@ async function insertOrder(
 
   // The counter row serialises placements per location and day, which also
   // makes a racing request with the same key wait here for the first to commit.
-  const day = businessDate(context.now, location.timezone);
+  const day = businessDate(context.now, context.settings.timezone);
   const counter = await trx
     .insertInto('order_counters')
     .values({ location_id: location.id, business_date: day, last_number: 1 })
@@ -108,7 +117,7 @@ async function insertOrder(
       status: 'placed',
       subtotal_cents: priced.subtotalCents,
       total_cents: priced.totalCents,
-      currency: location.currency,
+      currency: context.settings.currency,
       idempotency_key: input.idempotencyKey,
       request_hash: context.requestHash,
       tracking_token_hash: hashToken(await trackingTokenFor(trx, orderId)),

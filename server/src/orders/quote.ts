@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
-import { priceCart, type CartLine, type PricedLine } from '@ticketrail/shared';
+import { orderingRefusal, priceCart, type CartLine, type PricedLine } from '@ticketrail/shared';
 import type { Database } from '../db/schema';
-import { cartRefused } from '../errors';
+import { cartRefused, DomainError } from '../errors';
 import { findLocation } from '../locations/locations';
 import { loadPricingMenu } from '../menu/pricing-menu';
+import { settingsOf, type SettingsLocks } from '../settings/read';
 
 export interface Quote {
   currency: string;
@@ -16,8 +17,14 @@ export interface Quote {
 export async function quoteCart(
   db: Kysely<Database>,
   input: { locationSlug: string; items: CartLine[] },
+  now: Date,
+  locks: SettingsLocks,
 ): Promise<Quote> {
   const location = await findLocation(db, input.locationSlug);
+  const settings = await settingsOf(db, location.id, locks);
+  // The order type is not known yet: closed or not accepting is, and says so before checkout.
+  const refusal = orderingRefusal(location.name, settings, now);
+  if (refusal) throw new DomainError('closed', refusal);
   const menu = await loadPricingMenu(
     db,
     location.id,
@@ -26,5 +33,5 @@ export async function quoteCart(
   const priced = priceCart(menu, input.items);
   if (!priced.ok) throw cartRefused(priced.problems);
   const { lines, subtotalCents, totalCents } = priced;
-  return { currency: location.currency, lines, subtotalCents, totalCents };
+  return { currency: settings.currency, lines, subtotalCents, totalCents };
 }

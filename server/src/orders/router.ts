@@ -16,12 +16,12 @@ export const ordersRouter = router({
   /** Prices a cart; the guest sees the server's totals, never the client's own sums. */
   quote: throttledProcedure('quote')
     .input(quoteInputSchema)
-    .query(({ ctx, input }) => quoteCart(ctx.db, input)),
+    .query(({ ctx, input }) => quoteCart(ctx.db, input, ctx.now(), ctx.settingsLocks)),
 
   /** Places an order. Retrying with the same idempotency key returns the same order. */
   place: throttledProcedure('place')
     .input(placeOrderInputSchema)
-    .mutation(({ ctx, input }) => placeOrder(ctx.db, input, ctx.now())),
+    .mutation(({ ctx, input }) => placeOrder(ctx.db, input, ctx.now(), ctx.settingsLocks)),
 
   /** The order behind a tracking link. */
   track: publicProcedure

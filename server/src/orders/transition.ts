@@ -21,6 +21,7 @@ import type { Database, OrderRow } from '../db/schema';
 import { conflict, invalid, notFound } from '../errors';
 import { appendEvent, transact, type OrderChange } from '../live/event-log';
 import { readKitchenSettings } from '../kitchen/settings';
+import type { SettingsLocks } from '../settings/read';
 import { assertRole, worksAt } from '../staff/access';
 import { type StaffActor } from '../staff/sessions';
 import { orderRooms } from './audiences';
@@ -100,7 +101,8 @@ export async function recallOrder(
   db: Kysely<Database>,
   actor: StaffActor,
   input: { orderId: string; expectedVersion: number },
-  now = new Date(),
+  now: Date,
+  locks: SettingsLocks,
 ): Promise<KitchenTicket> {
   return changeOrder(db, actor, input, async (trx, order) => {
     const to = recallTarget(order.status);
@@ -109,7 +111,7 @@ export async function recallOrder(
     // recallTarget only answers for completed, ready and accepted, which all have a column.
     const left = STAGE_COLUMN[order.status as 'completed' | 'ready' | 'accepted'];
     const bumpedAt = order[left];
-    const { recallWindowMinutes } = await readKitchenSettings(trx, order.location_id);
+    const { recallWindowMinutes } = await readKitchenSettings(trx, order.location_id, locks);
     if (!bumpedAt || now.getTime() - bumpedAt.getTime() > recallWindowMinutes * 60_000) {
       throw invalid(
         `Order ${order.number} was bumped more than ${recallWindowMinutes} minutes ago; ` +

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import { rooms } from '@ticketrail/shared';
 import type { Database } from '../db/schema';
-import { readKitchenSettings } from '../kitchen/settings';
+import { settingsOf, type SettingsLocks } from '../settings/read';
 import { readSnapshot, roomHead } from '../live/event-log';
 import { toBoardEntry, type BoardEntry } from '../orders/audiences';
 import { loadBoardTickets, loadOpenTickets, type KitchenTicket } from '../orders/tickets';
@@ -38,18 +38,19 @@ const byNumber = (a: KitchenTicket, b: KitchenTicket): number =>
 /** The ready board now, as of `now`, and the event id it is current to. */
 export async function readyBoard(
   db: Kysely<Database>,
-  location: { id: number; slug: string; name: string; timezone: string },
+  location: { id: number; slug: string; name: string },
   now: Date,
+  locks: SettingsLocks,
 ): Promise<ReadyBoard> {
   return readSnapshot(db, async (trx) => {
-    const { readyBoardCollectedSeconds } = await readKitchenSettings(trx, location.id);
+    const { readyBoardCollectedSeconds, timezone } = await settingsOf(trx, location.id, locks);
     const completedAfter = new Date(now.getTime() - readyBoardCollectedSeconds * 1000);
     const onBoard = await loadBoardTickets(trx, location.id, completedAfter);
     const open = await loadOpenTickets(trx, location.id);
     const received = open.filter((ticket) => ticket.status === 'placed');
     const tickets = [...received, ...onBoard].sort(byNumber);
     return {
-      location: { slug: location.slug, name: location.name, timezone: location.timezone },
+      location: { slug: location.slug, name: location.name, timezone },
       entries: tickets.map(toBoardEntry),
       collectedSeconds: readyBoardCollectedSeconds,
       serverTime: now.toISOString(),

@@ -14,7 +14,12 @@ export const boardRouter = router({
   get: publicProcedure
     .input(z.strictObject({ locationSlug: locationSlugSchema }))
     .query(async ({ ctx, input }) =>
-      readyBoard(ctx.db, await findLocation(ctx.db, input.locationSlug), ctx.now()),
+      readyBoard(
+        ctx.db,
+        await findLocation(ctx.db, input.locationSlug),
+        ctx.now(),
+        ctx.settingsLocks,
+      ),
     ),
 
   /** Numbers moving between stages, and changes to the collected time, live. */

@@ -1,4 +1,5 @@
-import { loginInputSchema } from '@ticketrail/shared';
+import { changeOwnPasswordInputSchema, loginInputSchema } from '@ticketrail/shared';
+import { changeOwnPassword } from './password-admin';
 import { login, logout } from './sessions';
 import { publicProcedure, router, staffProcedure } from '../trpc';
 
@@ -28,4 +29,27 @@ export const authRouter = router({
     ctx.realtime.sessions.checkSoon();
     return { ok: true as const };
   }),
+
+  /**
+   * One's own new password, given the current one (a wrong one is
+   * BAD_REQUEST, and counts against sign-in attempts, so it cannot be used to
+   * guess). Other sessions end; this one stays signed in.
+   */
+  changePassword: staffProcedure
+    .input(changeOwnPasswordInputSchema)
+    .mutation(async ({ ctx, input }) => {
+      const result = await ctx.throttles.signIn.attempt(
+        { email: ctx.staff.email, address: ctx.clientAddress },
+        () =>
+          changeOwnPassword(
+            ctx.db,
+            ctx.staff,
+            ctx.sessionToken,
+            input.currentPassword,
+            input.newPassword,
+          ),
+      );
+      if (result.otherSessionsEnded > 0) ctx.realtime.sessions.checkSoon();
+      return result;
+    }),
 });

@@ -1,13 +1,15 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { invalid, notFound } from '../errors';
+import { invalid } from '../errors';
+import { assertManagersRemain } from './last-manager';
 import type { StaffActor } from './sessions';
+import { member } from './team';
 
 /**
  * Takes an account off the team: it can no longer sign in, its sessions end,
  * and its open live feeds close on every instance (live/sessions.ts reads
  * `active`). A manager may deactivate anyone who works at one of their
- * locations, except themselves: so there is always an active manager left.
+ * locations, except themselves, and except a location's last active manager.
  */
 export async function deactivateStaff(
   db: Kysely<Database>,
@@ -15,21 +17,21 @@ export async function deactivateStaff(
   staffId: number,
 ): Promise<{ id: number; active: false }> {
   if (staffId === actor.id) throw invalid('You cannot deactivate your own account.');
-  const notHere = notFound('There is no such member of staff at your locations.');
-  if (actor.locations.length === 0) throw notHere;
   return db.transaction().execute(async (trx) => {
-    const shared = await trx
-      .selectFrom('staff_locations')
-      .select('staff_id')
-      .where('staff_id', '=', staffId)
-      .where(
-        'location_id',
-        'in',
-        actor.locations.map((location) => location.id),
-      )
-      .executeTakeFirst();
     // Someone who works elsewhere is "not found": a manager cannot probe other teams.
-    if (!shared) throw notHere;
+    const before = await member(trx, actor, staffId);
+    if (before.role === 'manager' && before.active) {
+      const everywhere = await trx
+        .selectFrom('staff_locations')
+        .select('location_id')
+        .where('staff_id', '=', staffId)
+        .execute();
+      await assertManagersRemain(
+        trx,
+        staffId,
+        everywhere.map((row) => row.location_id),
+      );
+    }
     await trx.updateTable('staff').set({ active: false }).where('id', '=', staffId).execute();
     await trx.deleteFrom('staff_sessions').where('staff_id', '=', staffId).execute();
     return { id: staffId, active: false as const };

@@ -46,6 +46,8 @@ export interface World {
   order: { id: string; token: string; version: number; itemId: number };
   /** The kitchen account's id, for procedures that name a member of staff. */
   staffId: number;
+  /** The main location's menu category and its dishes in order, for the menu editor. */
+  menu: { mains: number; dishes: number[] };
 }
 
 export async function buildWorld(db: Kysely<Database>, fixture: Fixture): Promise<World> {
@@ -68,9 +70,20 @@ export async function buildWorld(db: Kysely<Database>, fixture: Fixture): Promis
     .select('id')
     .where('email', '=', fixture.staff.kitchen)
     .executeTakeFirstOrThrow();
+  const dishes = await db
+    .selectFrom('menu_items')
+    .select(['id', 'category_id'])
+    .where('location_id', '=', fixture.main.id)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
   return {
     fixture,
     staffId: staff.id,
+    menu: {
+      mains: dishes[0]?.category_id ?? 0,
+      dishes: dishes.map((dish) => dish.id),
+    },
     order: {
       id: placed.order.id,
       token: placed.trackingToken,
@@ -125,13 +138,103 @@ export function seedsFor(world: World): Record<string, unknown[]> {
     ],
     'kitchen.setItemStatus': [{ ...version, orderItemId: o.itemId, status: 'cooking' }],
     'staff.deactivate': [{ staffId: world.staffId }],
+    'staff.list': [{ locationId: f.main.id }],
+    'staff.add': [
+      {
+        locationId: f.main.id,
+        name: 'Nia Cook',
+        email: 'nia@test.example',
+        role: 'kitchen',
+        password: 'long enough',
+      },
+    ],
+    'staff.update': [
+      { staffId: world.staffId, name: 'Cook', role: 'front_of_house' },
+      { staffId: world.staffId, name: 'Cook', role: 'kitchen', locationIds: [f.main.id] },
+    ],
+    'staff.setPassword': [{ staffId: world.staffId, password: 'a new passphrase' }],
+    'staff.reactivate': [{ staffId: world.staffId }],
+    'auth.changePassword': [{ currentPassword: PASSWORD, newPassword: 'a new passphrase' }],
     'tables.list': [{ locationId: f.main.id }],
     'tables.add': [{ locationId: f.main.id, label: 'Terrace 1' }],
     'tables.rename': [{ tableId: f.table.id, label: 'Window 1' }],
     'tables.remove': [{ tableId: f.table.id }],
     'tables.newSecret': [{ tableId: f.table.id }],
+    'settings.get': [{ locationId: f.main.id }],
+    'settings.update': [
+      { locationId: f.main.id, version: 1, values: { busyExtraMinutes: 10, prepMinutes: 25 } },
+      {
+        locationId: f.main.id,
+        version: 1,
+        values: {
+          orderTypes: ['pickup'],
+          openingHours: {
+            mon: [{ opens: '12:00', closes: '22:00' }],
+            tue: [],
+            wed: [
+              { opens: '12:00', closes: '15:00' },
+              { opens: '17:00', closes: '02:00' },
+            ],
+            thu: [{ opens: '00:00', closes: '24:00' }],
+            fri: [],
+            sat: [],
+            sun: [],
+          },
+          hoursExceptions: [{ date: '2026-12-25', hours: [], note: 'Christmas' }],
+          currency: 'GBP',
+          timezone: 'Europe/London',
+        },
+      },
+    ],
+    'settings.reset': [{ locationId: f.main.id, version: 1, keys: ['currency', 'timezone'] }],
     'board.get': [{ locationSlug: slug }],
     'board.live': [{ locationSlug: slug, lastEventId: null }],
+    ...menuAdminSeeds(world),
+  } satisfies Partial<Record<ProcedurePath, unknown[]>>;
+}
+
+/** The menu editor's: a form upload cannot be sent as JSON, so its seed is what the form holds. */
+function menuAdminSeeds(world: World) {
+  const f = world.fixture;
+  const { mains, dishes } = world.menu;
+  const dish = {
+    categoryId: mains,
+    name: 'Fish and chips',
+    description: 'Beer-battered hake',
+    priceCents: 1450,
+    station: 'fry',
+    allergens: ['fish', 'gluten'],
+    dietary: ['dairy_free'],
+    stock: 20,
+    available: true,
+    hidden: false,
+    optionGroups: [
+      {
+        name: 'Size',
+        required: true,
+        minSelect: 1,
+        maxSelect: 1,
+        options: [
+          { name: 'Regular', priceDeltaCents: 0, available: true },
+          { id: f.options.double, name: 'Large', priceDeltaCents: 300, available: true },
+        ],
+      },
+    ],
+  };
+  return {
+    'menuAdmin.get': [{ locationId: f.main.id }],
+    'menuAdmin.createCategory': [{ locationId: f.main.id, name: 'Drinks', parentId: null }],
+    'menuAdmin.updateCategory': [
+      { categoryId: mains, version: 1, name: 'Big plates', parentId: null, hidden: true },
+    ],
+    'menuAdmin.deleteCategory': [{ categoryId: mains }],
+    'menuAdmin.reorderCategories': [{ locationId: f.main.id, parentId: null, orderedIds: [mains] }],
+    'menuAdmin.createItem': [{ locationId: f.main.id, ...dish, optionGroups: [] }],
+    'menuAdmin.updateItem': [{ itemId: f.items.burger, version: 1, ...dish }],
+    'menuAdmin.deleteItem': [{ itemId: f.items.soup }],
+    'menuAdmin.reorderItems': [{ categoryId: mains, orderedIds: [...dishes].reverse() }],
+    'menuAdmin.uploadPhoto': [{ itemId: f.items.burger, photo: 'not a file' }],
+    'menuAdmin.removePhoto': [{ itemId: f.items.burger }],
   } satisfies Partial<Record<ProcedurePath, unknown[]>>;
 }
 

@@ -8,6 +8,7 @@ import type { Database } from '../../src/db/schema';
 import { createContext, type AppDeps } from '../../src/context';
 import { createRealtime, type Realtime } from '../../src/live';
 import { MemoryBus } from '../../src/live/memory-bus';
+import { createLocationOverrides } from '../../src/settings/stored';
 import { hashPassword } from '../../src/staff/passwords';
 import { createCaller } from '../../src/router';
 import type { PlaceOrderInput, StaffRole } from '@ticketrail/shared';
@@ -45,6 +46,8 @@ export interface Fixture {
 }
 
 const TABLES = [
+  'location_settings',
+  'installation_settings',
   'event_rooms',
   'events',
   'order_items',
@@ -72,14 +75,15 @@ export async function resetFixture(db: Kysely<Database>): Promise<Fixture> {
   passwordHash ??= hashPassword(PASSWORD);
   const hash = await passwordHash;
 
-  const location = async (slug: string, name: string) =>
-    (
-      await db
-        .insertInto('locations')
-        .values({ slug, name, timezone: 'Europe/Dublin', currency: 'EUR' })
-        .returning('id')
-        .executeTakeFirstOrThrow()
-    ).id;
+  const location = async (slug: string, name: string) => {
+    const { id } = await db
+      .insertInto('locations')
+      .values({ slug, name })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await createLocationOverrides(db, id, { timezone: 'Europe/Dublin', currency: 'EUR' });
+    return id;
+  };
   const mainId = await location('testa', 'Test Kitchen A');
   const otherId = await location('testb', 'Test Kitchen B');
 

@@ -24,6 +24,11 @@ export async function databaseState(db: Kysely<Database>) {
       .orderBy('id')
       .execute(),
     orderItems: await db.selectFrom('order_items').select(['id', 'status']).orderBy('id').execute(),
+    settings: await db
+      .selectFrom('location_settings')
+      .select(['location_id', 'overrides', 'version'])
+      .orderBy('location_id')
+      .execute(),
   };
 }
 

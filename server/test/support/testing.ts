@@ -13,5 +13,7 @@ export { MemoryBus } from '../../src/live/memory-bus';
 export type { BusState } from '../../src/live/stats';
 export { getMenu } from '../../src/menu/public-menu';
 export { placeOrder } from '../../src/orders/place';
+export { readSettingsLocks } from '../../src/settings/locks';
+export { setLocationOverridesQuietly } from '../../src/settings/stored';
 export { transitionOrder } from '../../src/orders/transition';
 export { openTestDatabase, type TestDatabase } from './database';

@@ -5,6 +5,8 @@ import * as dropEventsByLocation from './2026-11-24T1100-drop-events-location-in
 import * as kitchenSettings from './2026-11-25T0900-kitchen-settings';
 import * as readyBoardCollected from './2026-11-26T0900-ready-board-collected';
 import * as tableCodes from './2026-11-30T0900-table-codes';
+import * as settings from './2026-11-30T1000-settings';
+import * as menuEditing from './2026-11-30T1100-menu-editing';
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from the
@@ -17,4 +19,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T0900-kitchen-settings': kitchenSettings,
   '2026-11-26T0900-ready-board-collected': readyBoardCollected,
   '2026-11-30T0900-table-codes': tableCodes,
+  '2026-11-30T1000-settings': settings,
+  '2026-11-30T1100-menu-editing': menuEditing,
 };
