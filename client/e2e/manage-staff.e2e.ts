@@ -158,11 +158,14 @@ describe('the back office’s staff', () => {
       await screenshot(page, 'manage-staff-last-manager', { fullPage: false });
 
       // Leaving with the change unsaved asks first; staying keeps it.
-      page.once('dialog', (dialog) => void dialog.dismiss());
       await page
         .getByRole('navigation', { name: 'Back office' })
         .getByRole('link', { name: 'Tables' })
         .click();
+      const leave = page.getByRole('alertdialog');
+      await leave.getByText(/Your changes to this person are not saved/).waitFor();
+      await expectAccessible(page, 'staff page, leaving with an unsaved change');
+      await leave.getByRole('button', { name: 'Stay' }).click();
       await expect.poll(() => new URL(page.url()).pathname).toBe(STAFF_PATH);
       expect(await role.inputValue()).toBe('kitchen');
       await edit.getByRole('button', { name: 'Cancel' }).click();

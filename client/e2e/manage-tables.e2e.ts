@@ -12,6 +12,7 @@ import { screenshot, SCREENSHOT_DIR, useChromium, type Chromium } from './suppor
 import { KITCHEN } from './support/kitchen';
 import { MANAGER, openBackOffice, QR_PATH, rowLink, tableRow } from './support/manage';
 import { DEMO_SLUG } from './support/orders';
+import { pdfPageToPng, readQrCodes } from './support/printed-codes';
 import { useTicketrail } from './support/ticketrail-server';
 
 const server = useTicketrail();
@@ -185,10 +186,20 @@ describe('the back office’s tables', () => {
       const pdf = await page.pdf({ format: 'A4', printBackground: true });
       expect(pdf.length).toBeGreaterThan(1000);
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-      await writeFile(join(SCREENSHOT_DIR, 'manage-qr-cards.pdf'), pdf);
+      const pdfPath = join(SCREENSHOT_DIR, 'manage-qr-cards.pdf');
+      await writeFile(pdfPath, pdf);
       // Three rows of three cards to an A4 page, and no blank page before them.
       const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
       expect(pages).toBe(Math.ceil((tables.length + 1) / 9));
+      // The printed first page as an image (looked at), and its codes scanned back:
+      // the cards on paper lead to the tables' own links, in the cards' order.
+      const printed = await pdfPageToPng(pdfPath, join(SCREENSHOT_DIR, 'manage-qr-cards-page1'));
+      expect(await readQrCodes(printed)).toEqual(
+        [
+          ...tables.map((table) => `${origin}/l/${DEMO_SLUG}?table=${table.secret}`),
+          `${origin}/l/${DEMO_SLUG}`,
+        ].slice(0, 9),
+      );
 
       await page.emulateMedia({ media: 'print' });
       // On paper: only the cards, three to a row.

@@ -24,6 +24,8 @@ export interface AppDeps {
   metrics?: Metrics;
   /** Settings the operator locked in the environment (config.ts); tests pass their own. */
   settingsLocks?: SettingsLocks;
+  /** Where guests reach this server (PUBLIC_URL), for the links on printed QR codes. */
+  publicUrl?: string | null;
 }
 
 export interface Context {
@@ -40,6 +42,7 @@ export interface Context {
   metrics: ProcedureMetrics | null;
   /** Settings locked by the operator: they win over every stored value (settings/). */
   settingsLocks: SettingsLocks;
+  publicUrl: string | null;
 }
 
 export interface ContextSource {
@@ -62,6 +65,7 @@ export function createContext(deps: AppDeps, source: ContextSource = {}): Contex
     throttles: deps.throttles ?? (localThrottles ??= createThrottles()),
     metrics: deps.metrics?.procedures ?? null,
     settingsLocks: deps.settingsLocks ?? {},
+    publicUrl: deps.publicUrl ?? null,
   };
 }
 

@@ -49,7 +49,14 @@ const throttles = createThrottles(
   config.limits.throttles,
 );
 const running = await startServer({
-  deps: { db: database.db, realtime, throttles, metrics, settingsLocks: config.settingsLocks },
+  deps: {
+    db: database.db,
+    realtime,
+    throttles,
+    metrics,
+    settingsLocks: config.settingsLocks,
+    publicUrl: config.publicUrl,
+  },
   port: config.port,
   host: config.host,
   clientDist: config.clientDist,

@@ -90,6 +90,16 @@ describe('the QR cards', () => {
     expect(print).toHaveBeenCalledOnce();
   });
 
+  it('lead to the operator’s PUBLIC_URL when set, not to the address this laptop used', async () => {
+    const server = fakeTables(['Table 2'], 'https://eat.example');
+    renderCards(server.onCall);
+    const images = await screen.findAllByRole('img');
+    expect(images.map((image) => image.getAttribute('alt'))).toEqual([
+      `QR code for Table 2: https://eat.example/l/harbour-kitchen?table=${server.tables[0]!.secret}`,
+      'QR code for Pickup: https://eat.example/l/harbour-kitchen',
+    ]);
+  });
+
   it('still offer the pickup card when there are no tables', async () => {
     renderCards(fakeTables([]).onCall);
     const images = await screen.findAllByRole('img');

@@ -104,7 +104,11 @@ export function QrCardsPage() {
       ) : (
         <CardList
           restaurant={location.name}
-          cards={qrCards(window.location.origin, location.slug, tables.data.tables)}
+          cards={qrCards(
+            tables.data.publicUrl ?? window.location.origin,
+            location.slug,
+            tables.data.tables,
+          )}
         />
       )}
     </section>

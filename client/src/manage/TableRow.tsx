@@ -18,11 +18,14 @@ type Mode = 'view' | 'rename' | 'remove' | 'newCode';
 export function TableRow({
   table,
   location,
+  origin,
   onNotice,
   onRemoved,
 }: {
   table: ManagedTable;
   location: { id: number; slug: string };
+  /** Where guests reach the server: the operator's PUBLIC_URL, or this page's origin. */
+  origin: string;
   /** Something to tell the manager (read out): the table was renamed or has a new code. */
   onNotice: (message: string) => void;
   /** The table is gone: the page says so and takes the focus its buttons had. */
@@ -61,7 +64,7 @@ export function TableRow({
     onSettled: refresh,
   });
 
-  const url = guestMenuUrl(window.location.origin, location.slug, table.secret);
+  const url = guestMenuUrl(origin, location.slug, table.secret);
   const named = (verb: string) => (
     <>
       {verb}

@@ -60,6 +60,7 @@ export function TablesPage() {
               key={table.id}
               table={table}
               location={location}
+              origin={tables.data.publicUrl ?? window.location.origin}
               onNotice={setNotice}
               onRemoved={(label) => {
                 setNotice(`Removed ${label}. Its QR code no longer works.`);

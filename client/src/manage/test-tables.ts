@@ -24,7 +24,8 @@ export const MANAGER = {
 
 const naturally = new Intl.Collator('en', { numeric: true });
 
-export function fakeTables(labels: string[]) {
+/** `publicUrl`: the operator's PUBLIC_URL as the server reports it (null: unset). */
+export function fakeTables(labels: string[], publicUrl: string | null = null) {
   let nextId = 1;
   let tables: ManagedTable[] = [];
   const make = (label: string): ManagedTable => {
@@ -52,6 +53,7 @@ export function fakeTables(labels: string[]) {
           tables: tables
             .map((table) => ({ ...table }))
             .sort((a, b) => naturally.compare(a.label, b.label)),
+          publicUrl,
         });
       case 'tables.add': {
         const label = input.label!;

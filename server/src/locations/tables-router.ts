@@ -9,9 +9,14 @@ import { addTable, giveNewSecret, listTables, removeTable, renameTable } from '.
 
 /** A manager's tables and their QR codes (the back office's Tables page). */
 export const tablesRouter = router({
-  /** The location's tables in use, with the secret each QR link carries. */
+  /**
+   * The location's tables in use, with the secret each QR link carries, and
+   * the operator's PUBLIC_URL if set: a card printed from a laptop on the
+   * restaurant's network must still point where guests' phones reach.
+   */
   list: managerProcedure.input(locationInputSchema).query(async ({ ctx, input }) => ({
     tables: await listTables(ctx.db, ctx.staff, input.locationId),
+    publicUrl: ctx.publicUrl,
   })),
 
   add: managerProcedure

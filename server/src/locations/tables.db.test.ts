@@ -5,7 +5,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { backend } from '../../test/support/database';
-import { guest, PASSWORD, signedIn, type Fixture } from '../../test/support/fixture';
+import { createContext } from '../context';
+import { createCaller } from '../router';
+import { guest, PASSWORD, signedIn, testDeps, type Fixture } from '../../test/support/fixture';
 import { refusal } from '../../test/support/refusals';
 import { useTestDatabase } from '../../test/support/setup';
 import { hashPassword } from '../staff/passwords';
@@ -28,6 +30,24 @@ function dineIn(f: Fixture, secret: string) {
 }
 
 describe(`tables (${backend})`, () => {
+  it('lists with the operator’s PUBLIC_URL, for printed codes (null when unset)', async () => {
+    const f = t.fixture;
+    expect(
+      (await (await signedIn(t.db, f.staff.manager)).tables.list({ locationId: f.main.id }))
+        .publicUrl,
+    ).toBeNull();
+    const { token } = await guest(t.db).auth.login({ email: f.staff.manager, password: PASSWORD });
+    const behindProxy = createCaller(
+      createContext(
+        { ...testDeps(t.db), publicUrl: 'https://eat.example' },
+        { req: { headers: { authorization: `Bearer ${token}` } } },
+      ),
+    );
+    expect(await behindProxy.tables.list({ locationId: f.main.id })).toMatchObject({
+      publicUrl: 'https://eat.example',
+    });
+  });
+
   it('adds, lists in natural order and renames; a name in use is a CONFLICT', async () => {
     const f = t.fixture;
     const manager = await signedIn(t.db, f.staff.manager);

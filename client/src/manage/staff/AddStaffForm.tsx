@@ -10,7 +10,8 @@ import { Field, fieldProps } from './Field';
 import { fieldMessages } from './field-messages';
 import { RoleSelect } from './RoleSelect';
 import type { StaffMember } from './staff-member';
-import { useUnsavedWarning } from './unsaved-changes';
+import { UnsavedPrompt } from '../UnsavedPrompt';
+import { useUnsavedWarning } from '../useUnsavedWarning';
 
 const EMPTY = { name: '', email: '', role: 'kitchen' as StaffRole, password: '' };
 const FIELDS = ['name', 'email', 'role', 'password'] as const;
@@ -32,7 +33,7 @@ export function AddStaffForm({
     onSettled: () => utils.staff.list.invalidate({ locationId }),
   });
   const dirty = draft.name !== '' || draft.email !== '' || draft.password !== '';
-  useUnsavedWarning(dirty);
+  const blocker = useUnsavedWarning(dirty);
   const errors = fieldMessages(add.error, FIELDS, 'email');
 
   const set = (patch: Partial<typeof EMPTY>) => {
@@ -92,6 +93,10 @@ export function AddStaffForm({
       <button type="submit" className="button" disabled={add.isPending}>
         {add.isPending ? 'Adding…' : 'Add to the team'}
       </button>
+      <UnsavedPrompt
+        blocker={blocker}
+        question="The new person is not added yet. Leave and lose what you typed?"
+      />
     </form>
   );
 }

@@ -7,7 +7,8 @@ import { useState, type FormEvent } from 'react';
 import { trpc } from '../../api/client';
 import { Field, fieldProps } from './Field';
 import { fieldMessages } from './field-messages';
-import { useUnsavedWarning } from './unsaved-changes';
+import { UnsavedPrompt } from '../UnsavedPrompt';
+import { useUnsavedWarning } from '../useUnsavedWarning';
 
 const EMPTY = { currentPassword: '', newPassword: '' };
 
@@ -24,7 +25,7 @@ export function ChangePasswordForm() {
       );
     },
   });
-  useUnsavedWarning(draft.currentPassword !== '' || draft.newPassword !== '');
+  const blocker = useUnsavedWarning(draft.currentPassword !== '' || draft.newPassword !== '');
   // A wrong current password (and a throttled try) belong to the current password.
   const errors = fieldMessages(change.error, ['currentPassword', 'newPassword'], 'currentPassword');
 
@@ -78,6 +79,10 @@ export function ChangePasswordForm() {
       <p className="manage-notice" role="status">
         {done}
       </p>
+      <UnsavedPrompt
+        blocker={blocker}
+        question="Your password is not changed yet. Leave and lose what you typed?"
+      />
     </form>
   );
 }

@@ -13,7 +13,8 @@ import { Field, fieldProps } from './Field';
 import { fieldMessages } from './field-messages';
 import { RoleSelect } from './RoleSelect';
 import { ROLE_NOUNS, type StaffMember } from './staff-member';
-import { useUnsavedWarning } from './unsaved-changes';
+import { UnsavedPrompt } from '../UnsavedPrompt';
+import { useUnsavedWarning } from '../useUnsavedWarning';
 import { WorksAtChoice } from './WorksAtChoice';
 
 /** What staff.update answers: the person as saved, and whether they were signed out. */
@@ -46,7 +47,7 @@ export function EditStaffForm({
   const placesChange = locationIds.join() !== person.locationIds.join();
   const leaves = person.locationIds.some((place) => !locationIds.includes(place));
   const dirty = name.trim() !== person.name || roleChanges || placesChange;
-  useUnsavedWarning(dirty && !update.isSuccess);
+  const blocker = useUnsavedWarning(dirty && !update.isSuccess);
   const errors = fieldMessages(
     update.error,
     ['name', 'role', 'locationIds'],
@@ -139,6 +140,10 @@ export function EditStaffForm({
           Cancel
         </button>
       </div>
+      <UnsavedPrompt
+        blocker={blocker}
+        question="Your changes to this person are not saved. Leave and lose them?"
+      />
     </form>
   );
 }

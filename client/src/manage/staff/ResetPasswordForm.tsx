@@ -8,7 +8,8 @@ import { trpc } from '../../api/client';
 import { Field, fieldProps } from './Field';
 import { fieldMessages } from './field-messages';
 import type { StaffMember } from './staff-member';
-import { useUnsavedWarning } from './unsaved-changes';
+import { UnsavedPrompt } from '../UnsavedPrompt';
+import { useUnsavedWarning } from '../useUnsavedWarning';
 
 export function ResetPasswordForm({
   person,
@@ -22,7 +23,7 @@ export function ResetPasswordForm({
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => input.current?.focus(), []);
   const setPasswordCall = trpc.staff.setPassword.useMutation({ onSuccess: () => onDone(true) });
-  useUnsavedWarning(password !== '' && !setPasswordCall.isSuccess);
+  const blocker = useUnsavedWarning(password !== '' && !setPasswordCall.isSuccess);
   const errors = fieldMessages(setPasswordCall.error, ['password'], 'password');
   const id = `reset-password-${person.id}`;
 
@@ -71,6 +72,10 @@ export function ResetPasswordForm({
           Cancel
         </button>
       </div>
+      <UnsavedPrompt
+        blocker={blocker}
+        question="The new password is not set yet. Leave and lose it?"
+      />
     </form>
   );
 }
