@@ -32,11 +32,11 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-function renderHome(now?: Date) {
+function renderHome(now?: Date, location = HARBOUR_KITCHEN) {
   const Providers = fakeApiProviders(
     calls,
     (call) => {
-      if (call.path === 'menu.locations') call.answer([HARBOUR_KITCHEN]);
+      if (call.path === 'menu.locations') call.answer([location]);
       if (call.path === 'demo.welcome') call.answer(null);
     },
     now ? { now } : {},
@@ -59,5 +59,25 @@ describe('recent orders on the home page', () => {
   it('leaves out an order placed more than two days before now', () => {
     renderHome(new Date('2026-11-26T12:00:01.000Z'));
     expect(screen.queryByRole('region', { name: 'Your recent orders' })).toBeNull();
+  });
+});
+
+describe('each restaurant on the home page', () => {
+  it('says it is taking orders while it is open', async () => {
+    renderHome();
+    expect(await screen.findByText('Taking orders now')).toBeTruthy();
+  });
+
+  it('says when a closed one opens, by its hours and the page’s clock', async () => {
+    const closedOnSaturday = {
+      ...HARBOUR_KITCHEN,
+      openingHours: { ...HARBOUR_KITCHEN.openingHours, sat: [{ opens: '17:00', closes: '22:00' }] },
+    };
+    // Saturday 28 November 2026, 12:00 in Dublin (UTC in winter).
+    renderHome(new Date('2026-11-28T12:00:00.000Z'), closedOnSaturday);
+    expect(
+      await screen.findByText('Harbour Kitchen is closed now. It opens at 17:00.'),
+    ).toBeTruthy();
+    expect(screen.queryByText('Taking orders now')).toBeNull();
   });
 });

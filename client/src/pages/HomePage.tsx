@@ -5,7 +5,7 @@
  * logins to sign in with.
  */
 import { Link } from '@tanstack/react-router';
-import { ROLE_LABELS } from '@ticketrail/shared';
+import { orderingRefusal, ROLE_LABELS } from '@ticketrail/shared';
 import type { RouterOutputs } from '@ticketrail/server';
 import { trpc } from '../api/client';
 import { LoadError, Loading } from '../components/States';
@@ -47,13 +47,14 @@ function RecentOrders() {
 }
 
 function LocationCard({ location, demo }: { location: Location; demo: DemoWelcome | null }) {
+  const clock = useClock();
   const table = demo?.tables.find((candidate) => candidate.locationSlug === location.slug);
+  // The menu's own rule (switched off, or closed by its hours), in the same words.
+  const refusal = orderingRefusal(location.name, location, clock());
   return (
     <li className="card location-card">
       <h3>{location.name}</h3>
-      <p className={location.acceptingOrders ? 'open-now' : 'muted'}>
-        {location.acceptingOrders ? 'Taking orders now' : 'Not taking orders right now'}
-      </p>
+      <p className={refusal ? 'muted' : 'open-now'}>{refusal ?? 'Taking orders now'}</p>
       <Link className="button" to="/l/$slug" params={{ slug: location.slug }}>
         See the menu
       </Link>
