@@ -66,6 +66,78 @@ describe(`demo seed (${backend})`, () => {
     expect(fries.every((row) => !row.available)).toBe(true);
   });
 
+  it('a second seed (every embedded start) undoes nothing a manager did in the back office', async () => {
+    await emptyDatabase();
+    await seedDemo(t.db);
+    const main = await t.db
+      .selectFrom('locations')
+      .select('id')
+      .where('slug', '=', 'harbour-kitchen')
+      .executeTakeFirstOrThrow();
+    const fries = await t.db
+      .selectFrom('menu_items')
+      .select('id')
+      .where('location_id', '=', main.id)
+      .where('name', '=', 'Skinny fries')
+      .executeTakeFirstOrThrow();
+    // A dish archived, a category renamed, a choice removed, a cook taken off a location.
+    await t.db
+      .updateTable('menu_items')
+      .set({ archived_at: new Date() })
+      .where('id', '=', fries.id)
+      .execute();
+    await t.db
+      .updateTable('menu_categories')
+      .set({ name: 'Small plates' })
+      .where('location_id', '=', main.id)
+      .where('name', '=', 'Starters')
+      .execute();
+    const doneness = await t.db
+      .selectFrom('option_groups')
+      .select(['id', 'item_id'])
+      .where('name', '=', 'Doneness')
+      .executeTakeFirstOrThrow();
+    await t.db.deleteFrom('option_groups').where('id', '=', doneness.id).execute();
+    const cook = DEMO_STAFF.find((member) => member.role === 'kitchen')!;
+    const cookRow = await t.db
+      .selectFrom('staff')
+      .select('id')
+      .where('email', '=', cook.email)
+      .executeTakeFirstOrThrow();
+    await t.db.deleteFrom('staff_locations').where('staff_id', '=', cookRow.id).execute();
+    const before = await tableCounts(t.db);
+
+    expect(await seedDemo(t.db)).toMatchObject({ locations: 0, staff: 0 });
+    expect(await tableCounts(t.db)).toEqual(before);
+    const live = await t.db
+      .selectFrom('menu_items')
+      .select('id')
+      .where('location_id', '=', main.id)
+      .where('name', '=', 'Skinny fries')
+      .where('archived_at', 'is', null)
+      .execute();
+    expect(live).toEqual([]);
+    const categories = await t.db
+      .selectFrom('menu_categories')
+      .select('name')
+      .where('location_id', '=', main.id)
+      .where('name', 'in', ['Starters', 'Small plates'])
+      .execute();
+    expect(categories.map((row) => row.name)).toEqual(['Small plates']);
+    const groups = await t.db
+      .selectFrom('option_groups')
+      .select('name')
+      .where('item_id', '=', doneness.item_id)
+      .execute();
+    expect(groups.map((row) => row.name)).not.toContain('Doneness');
+    const cookPlaces = await t.db
+      .selectFrom('staff_locations')
+      .select('location_id')
+      .where('staff_id', '=', cookRow.id)
+      .execute();
+    expect(cookPlaces).toEqual([]);
+  });
+
   it('every demo login signs in, and every orderable item can be ordered', async () => {
     await emptyDatabase();
     await seedDemo(t.db);

@@ -1,7 +1,10 @@
 /**
- * Seeds the demo restaurant. Every row is matched on its natural key (a slug,
- * a name within its parent, an email), so seeding twice adds nothing, and a
- * change made since (an item 86'd, a password changed) is left as it is.
+ * Seeds the demo restaurant. The embedded default seeds on every start, and
+ * since issue 14 a manager edits the menu, staff and tables from the back
+ * office: so a location is filled only when it is created, and an account
+ * given its locations only when it is created. A dish archived, a choice
+ * removed, a category renamed or a cook taken off a location stays that way
+ * after a restart; seeding twice adds nothing.
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema';
@@ -43,11 +46,11 @@ export async function seedDemo(db: Kysely<Database>): Promise<SeedSummary> {
           role: member.role,
           password_hash: member.hash,
         })
-        .onConflict((oc) =>
-          oc.column('email').doUpdateSet((eb) => ({ email: eb.ref('excluded.email') })),
-        )
+        .onConflict((oc) => oc.column('email').doNothing())
         .returning('id')
-        .executeTakeFirstOrThrow();
+        .executeTakeFirst();
+      // Already there: where they work is the managers' business now.
+      if (!row) continue;
       summary.staff += 1;
       for (const slug of member.locations) {
         const locationId = locationIds.get(slug);
@@ -69,15 +72,25 @@ async function seedLocation(
   location: SeedLocation,
   summary: SeedSummary,
 ): Promise<number> {
-  const { id: locationId } = await trx
+  const created = await trx
     .insertInto('locations')
     .values({
       slug: location.slug,
       name: location.name,
     })
-    .onConflict((oc) => oc.column('slug').doUpdateSet((eb) => ({ slug: eb.ref('excluded.slug') })))
+    .onConflict((oc) => oc.column('slug').doNothing())
     .returning('id')
-    .executeTakeFirstOrThrow();
+    .executeTakeFirst();
+  if (!created) {
+    // Seeded before: its menu, tables and settings are the managers' now.
+    const existing = await trx
+      .selectFrom('locations')
+      .select('id')
+      .where('slug', '=', location.slug)
+      .executeTakeFirstOrThrow();
+    return existing.id;
+  }
+  const locationId = created.id;
   await createLocationOverrides(trx, locationId, {
     timezone: location.timezone,
     currency: location.currency,
