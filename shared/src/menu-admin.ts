@@ -184,6 +184,13 @@ export const itemCreateInputSchema = itemFieldsSchema.extend({ locationId: idSch
 export const itemUpdateInputSchema = itemFieldsSchema.extend({
   itemId: idSchema,
   version: versionSchema,
+  /**
+   * The stock count the editor loaded. Orders take stock without touching the
+   * dish's version (a busy service must not make every open form conflict),
+   * so a save whose `stock` is still this one leaves the live count alone:
+   * only a count the manager changed is written.
+   */
+  stockWas: stockSchema.optional(),
 });
 
 export const itemIdInputSchema = z.strictObject({ itemId: idSchema });

@@ -154,6 +154,7 @@ export function DishEditor({
             ...result.fields,
             itemId: base.id,
             version: overVersion ?? base.version,
+            stockWas: base.stock,
           })
         : await create.mutateAsync({ ...result.fields, locationId });
       saved = await sendPhoto(saved);

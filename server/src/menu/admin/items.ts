@@ -89,7 +89,7 @@ export function createItem(
 export function updateItem(
   db: Kysely<Database>,
   actor: StaffActor,
-  input: ItemFields & { itemId: number; version: number },
+  input: ItemFields & { itemId: number; version: number; stockWas?: number | null | undefined },
 ): Promise<AdminItem> {
   return naming('dish', input.name, () =>
     transact(db, async (trx) => {
@@ -99,10 +99,14 @@ export function updateItem(
       }
       await categoryAt(trx, actor, item.location_id, input.categoryId);
       const moved = input.categoryId !== item.category_id;
+      // Stock the manager did not change is whatever orders have left of it by now.
+      const { stock, ...others } = columns(input);
+      const recounted = input.stockWas === undefined || input.stockWas !== input.stock;
       await trx
         .updateTable('menu_items')
         .set({
-          ...columns(input),
+          ...others,
+          ...(recounted && { stock }),
           version: sql<number>`version + 1`,
           updated_at: sql<Date>`now()`,
           ...(moved && { sort_order: await nextSortOrder(trx, input.categoryId) }),

@@ -93,6 +93,53 @@ describe(`menu editor and orders (${backend})`, () => {
     expect(next.order.totalCents).toBe(1600);
   });
 
+  it('a save leaves the stock orders took alone, unless the manager recounted it', async () => {
+    const f = t.fixture;
+    const { manager, mains } = await mainsOf(f);
+    const opened = await manager.menuAdmin.createItem({
+      locationId: f.main.id,
+      ...dish(mains.id),
+      stock: 5,
+    });
+    const large = opened.optionGroups[0]?.options[1]?.id ?? 0;
+    // Two sold while the manager's form (opened at 5) is still open.
+    await guest(t.db).orders.place(
+      pickupOrder(f, { items: [{ itemId: opened.id, quantity: 2, optionIds: [large] }] }),
+    );
+    const stockNow = async () =>
+      (
+        await t.db
+          .selectFrom('menu_items')
+          .select('stock')
+          .where('id', '=', opened.id)
+          .executeTakeFirstOrThrow()
+      ).stock;
+    expect(await stockNow()).toBe(3);
+
+    const { id, version, optionGroups } = opened;
+    const repriced = await manager.menuAdmin.updateItem({
+      ...dish(mains.id),
+      optionGroups,
+      itemId: id,
+      version,
+      priceCents: 1600,
+      stock: 5,
+      stockWas: 5,
+    });
+    expect(repriced.priceCents).toBe(1600);
+    expect(await stockNow()).toBe(3);
+
+    await manager.menuAdmin.updateItem({
+      ...dish(mains.id),
+      optionGroups: repriced.optionGroups,
+      itemId: id,
+      version: repriced.version,
+      stock: 20,
+      stockWas: 3,
+    });
+    expect(await stockNow()).toBe(20);
+  });
+
   it('deleting an ordered dish archives it (orders keep it, the name is free); an unordered one goes', async () => {
     const f = t.fixture;
     const { manager, mains } = await mainsOf(f);
