@@ -61,6 +61,22 @@ async function editDish(page: Page, name: string) {
 }
 
 /**
+ * Saves the open dish and waits for its form to close: the status may still
+ * say "Saved <name>." from an earlier save, so it alone does not show that
+ * this one is done (under load, the next click landed on a form mid-save).
+ */
+async function saveDish(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Save dish' }).click();
+  await page
+    .getByRole('heading', { level: 3, name: `Edit ${name}` })
+    .waitFor({ state: 'detached' });
+  await page
+    .getByRole('status')
+    .filter({ hasText: `Saved ${name}.` })
+    .waitFor();
+}
+
+/**
  * What the manager sees at laptop and at tablet size, saved as <name>-laptop.png and
  * <name>-tablet.png; `focus` is scrolled into view at each size first.
  */
@@ -404,11 +420,7 @@ describe('the back office’s menu editor', () => {
       });
       await editor.page.getByRole('img', { name: `The new photo of ${name}` }).waitFor();
       expect(await editor.page.getByText('A photo is a JPEG, PNG or WebP image.').count()).toBe(0);
-      await editor.page.getByRole('button', { name: 'Save dish' }).click();
-      await editor.page
-        .getByRole('status')
-        .filter({ hasText: `Saved ${name}.` })
-        .waitFor();
+      await saveDish(editor.page, name);
 
       await editDish(editor.page, name);
       const photo = editor.page.getByRole('img', { name: `The photo of ${name}` });
@@ -425,11 +437,7 @@ describe('the back office’s menu editor', () => {
       await screenshot(editor.page, 'manage-menu-photo-laptop', { fullPage: false });
 
       await editor.page.getByRole('button', { name: 'Remove the photo' }).click();
-      await editor.page.getByRole('button', { name: 'Save dish' }).click();
-      await editor.page
-        .getByRole('status')
-        .filter({ hasText: `Saved ${name}.` })
-        .waitFor();
+      await saveDish(editor.page, name);
       await editDish(editor.page, name);
       await editor.page.getByText('No photo: guests see the name only.').waitFor();
       expect(editor.errors).toEqual([]);
