@@ -253,12 +253,14 @@ describe('the back office’s menu editor', () => {
       const toggle = dishRow(editor.page, name).getByRole('checkbox', {
         name: `Available (${name})`,
       });
-      await toggle.uncheck();
+      // A click, not uncheck(): the box shows the saved value again between the answer and
+      // the re-read menu, which uncheck()'s own state check took for a failed click.
+      await toggle.click();
       await dishRow(editor.page, name).getByText('86’d').waitFor();
       await board.page.getByRole('button', { name: `Bring back ${name}`, exact: true }).waitFor();
       await expect.poll(() => onMenu.getAttribute('class')).toContain('menu-item--off');
 
-      await toggle.check();
+      await toggle.click();
       await board.page.getByRole('button', { name: `86 ${name}`, exact: true }).waitFor();
       await expect.poll(() => onMenu.getAttribute('class')).not.toContain('menu-item--off');
       expect(editor.errors).toEqual([]);
