@@ -253,16 +253,17 @@ describe('the back office’s menu editor', () => {
       const toggle = dishRow(editor.page, name).getByRole('checkbox', {
         name: `Available (${name})`,
       });
-      // A click, not uncheck(): the box shows the saved value again between the answer and
-      // the re-read menu, which uncheck()'s own state check took for a failed click.
       await toggle.click();
       await dishRow(editor.page, name).getByText('86’d').waitFor();
       await board.page.getByRole('button', { name: `Bring back ${name}`, exact: true }).waitFor();
       await expect.poll(() => onMenu.getAttribute('class')).toContain('menu-item--off');
+      // Read once everything has heard the change: the box never went back to the old value.
+      expect(await toggle.isChecked()).toBe(false);
 
       await toggle.click();
       await board.page.getByRole('button', { name: `86 ${name}`, exact: true }).waitFor();
       await expect.poll(() => onMenu.getAttribute('class')).not.toContain('menu-item--off');
+      expect(await toggle.isChecked()).toBe(true);
       expect(editor.errors).toEqual([]);
     } finally {
       await editor.close();

@@ -16,7 +16,12 @@ import { DEMO_SLUG } from './support/orders';
 import { useTicketrail } from './support/ticketrail-server';
 
 // The operator fixes the currency for the whole installation.
-const server = useTicketrail({ lockEnv: { TICKETRAIL_LOCK_CURRENCY: 'EUR' } });
+/** The server's clock: the real one, unless a test fixes what "now" is. */
+let fixedNow: Date | null = null;
+const server = useTicketrail({
+  lockEnv: { TICKETRAIL_LOCK_CURRENCY: 'EUR' },
+  now: () => fixedNow ?? new Date(),
+});
 const chromium = useChromium();
 
 const SETTINGS_PATH = `/manage/${DEMO_SLUG}/settings`;
@@ -123,12 +128,10 @@ describe('the back office’s settings', () => {
     const manager = await openBackOffice(chromium, server.url, { path: SETTINGS_PATH });
     const guest = await chromium.openPage({ baseURL: server.url, device: 'phone' });
     try {
-      // Closed every day, except tomorrow from noon (tomorrow in the location's own time zone).
-      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Dublin' }).format(
-        new Date(),
-      );
-      const tomorrow = new Date(`${today}T00:00:00Z`);
-      tomorrow.setUTCDate(tomorrow.getUTCDate() + 1);
+      // A Tuesday morning in Dublin, for the server and the guest's page alike: closed every
+      // day, except Wednesday from noon. (The manager signed in on the real clock, earlier.)
+      fixedNow = new Date('2026-11-24T10:00:00Z');
+      await guest.page.clock.setFixedTime(fixedNow);
       const api = manager.staff.api;
       const locationId = manager.staff.staff.locations[0]!.id;
       const view = await api.settings.get.query({ locationId });
@@ -140,7 +143,7 @@ describe('the back office’s settings', () => {
           openingHours: closed,
           hoursExceptions: [
             {
-              date: tomorrow.toISOString().slice(0, 10),
+              date: '2026-11-25',
               hours: [{ opens: '12:00', closes: '22:00' }],
               note: 'Open day',
             },
@@ -176,6 +179,7 @@ describe('the back office’s settings', () => {
       await expectAccessible(manager.page, 'settings page (hours and exceptions)');
       expect(guest.errors).toEqual([]);
     } finally {
+      fixedNow = null;
       await guest.close();
       await manager.close();
     }

@@ -34,6 +34,8 @@ export interface TicketrailServerOptions {
    * (e.g. `{ TICKETRAIL_LOCK_CURRENCY: 'EUR' }`), read by the server's own parser.
    */
   lockEnv?: Record<string, string>;
+  /** The server's clock; the real one by default. A test fixes it to say what "now" and "tomorrow" are. */
+  now?: () => Date;
 }
 
 export interface TicketrailServer {
@@ -80,7 +82,7 @@ export async function startTicketrail(
     const realtime = createRealtime(database.db, bus, { log: record });
     try {
       const server = await startServer({
-        deps: { db: database.db, realtime, settingsLocks: locked.locks },
+        deps: { db: database.db, realtime, settingsLocks: locked.locks, now: options.now },
         port,
         host: '127.0.0.1',
         clientDist,

@@ -29,16 +29,29 @@ export function DishRow({
   onNotice: (message: string) => void;
 }) {
   const utils = trpc.useUtils();
+  const key = { locationId };
   const availability = trpc.menu.setAvailability.useMutation({
+    // The box moves at once and stays moved: the cached menu takes the new
+    // value until the re-read menu replaces it (a refusal puts back what the
+    // server holds). Showing the sent value only while pending made the box
+    // flick back to the old one between the answer and the re-read.
+    onMutate: ({ available }) => {
+      void utils.menuAdmin.get.cancel(key);
+      utils.menuAdmin.get.setData(key, (menu) =>
+        menu
+          ? {
+              ...menu,
+              items: menu.items.map((row) => (row.id === item.id ? { ...row, available } : row)),
+            }
+          : menu,
+      );
+    },
     onSuccess: (change) =>
       onNotice(
         change.available ? `${item.name} is available again.` : `${item.name} is 86'd: off.`,
       ),
-    onSettled: () => utils.menuAdmin.get.invalidate({ locationId }),
+    onSettled: () => utils.menuAdmin.get.invalidate(key),
   });
-  const available = availability.isPending
-    ? (availability.variables?.available ?? item.available)
-    : item.available;
   const error = fieldMessage(availability.error);
   const errorId = `dish-${item.id}-availability-error`;
 
@@ -73,7 +86,7 @@ export function DishRow({
       <label className="menu-editor__switch">
         <input
           type="checkbox"
-          checked={available}
+          checked={item.available}
           disabled={availability.isPending}
           aria-describedby={errorId}
           onChange={(event) =>

@@ -154,6 +154,44 @@ describe('the menu editor’s list', () => {
     expect(notice()).toBe("Soup is 86'd: off.");
   });
 
+  it('keeps the 86 box where it was put between the answer and the re-read menu', async () => {
+    const server = fakeMenuAdmin();
+    let holdReads = false;
+    renderMenu((call) => {
+      if (holdReads && call.path === 'menuAdmin.get') return; // the re-read never comes
+      server.onCall(call);
+    });
+    const soup = (await screen.findByRole('heading', { level: 4, name: 'Soup' })).closest('li')!;
+    const toggle = within(soup).getByRole<HTMLInputElement>('checkbox', {
+      name: 'Available (Soup)',
+    });
+    holdReads = true;
+    fireEvent.click(toggle);
+    await vi.waitFor(() => expect(toggle.checked).toBe(false));
+    await vi.waitFor(() => expect(notice()).toBe("Soup is 86'd: off."));
+    await vi.waitFor(() => expect(calledWith('menuAdmin.get').length).toBeGreaterThan(1));
+    expect(toggle.checked).toBe(false);
+    expect(within(soup).getByText('86’d')).toBeTruthy();
+  });
+
+  it('puts the 86 box back when the server refuses the change', async () => {
+    const server = fakeMenuAdmin();
+    renderMenu((call) =>
+      call.path === 'menu.setAvailability'
+        ? call.refuse('FORBIDDEN', 'Only staff of this location can change what is on.')
+        : server.onCall(call),
+    );
+    const soup = (await screen.findByRole('heading', { level: 4, name: 'Soup' })).closest('li')!;
+    const toggle = within(soup).getByRole<HTMLInputElement>('checkbox', {
+      name: 'Available (Soup)',
+    });
+    fireEvent.click(toggle);
+    expect(
+      await within(soup).findByText('Only staff of this location can change what is on.'),
+    ).toBeTruthy();
+    await vi.waitFor(() => expect(toggle.checked).toBe(true));
+  });
+
   it('moves a dish by keyboard: Space picks it up, an arrow moves it, Space drops it', async () => {
     const server = fakeMenuAdmin();
     renderMenu(server.onCall);
