@@ -1,6 +1,7 @@
 /**
  * A live feed opened with a staff session ends when the session does: signed
- * out (on this or another instance), deactivated by a manager, or expired.
+ * out (on this or another instance), deactivated or given a new role by a
+ * manager (a rename is not), or expired.
  * The tablet is told UNAUTHORIZED, so it shows the sign-in screen instead of
  * a board that silently stopped; a guest's feed on a tracking token goes on.
  */
@@ -19,6 +20,7 @@ import {
   type Instance,
   type LiveClient,
 } from '../../test/support/live';
+import { refusal } from '../../test/support/refusals';
 import { useTestDatabase } from '../../test/support/setup';
 
 const t = useTestDatabase();
@@ -28,6 +30,10 @@ type GuestEvent = Delivered<RouterOutputs['orders']['live']>['data'];
 
 const ENDED = { code: 'UNAUTHORIZED', message: 'Your session has ended. Please sign in again.' };
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+const idOf = async (email: string) =>
+  (await t.db.selectFrom('staff').select('id').where('email', '=', email).executeTakeFirstOrThrow())
+    .id;
 
 describe(`a staff session's end closes its live feeds (${backend})`, () => {
   let clock: Date;
@@ -90,20 +96,58 @@ describe(`a staff session's end closes its live feeds (${backend})`, () => {
     expect(stays.errors).toEqual([]);
   });
 
-  it('a manager deactivating the account ends its feeds and its sign-ins', async () => {
-    const token = await login(t.fixture.staff.kitchen);
-    const feed = await kitchenScreen(token, 0);
-    const manager = sessionCaller(await login(t.fixture.staff.manager));
-    const { id } = await t.db
-      .selectFrom('staff')
-      .select('id')
-      .where('email', '=', t.fixture.staff.kitchen)
-      .executeTakeFirstOrThrow();
+  for (const change of ['a new role', 'deactivation'] as const) {
+    it(`${change} ends the cook's open board and sessions at once`, async () => {
+      const f = t.fixture;
+      const token = await login(f.staff.kitchen);
+      const feed = await kitchenScreen(token, 1);
+      const manager = sessionCaller(await login(f.staff.manager));
+      const id = await idOf(f.staff.kitchen);
 
-    expect(await manager.staff.deactivate({ staffId: id })).toEqual({ id, active: false });
-    await waitUntil(() => feed.errors.length > 0, 'the feed to end');
-    expect(feed.errors).toEqual([ENDED]);
-    await expect(login(t.fixture.staff.kitchen)).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+      if (change === 'a new role') {
+        const updated = await manager.staff.update({
+          staffId: id,
+          name: 'kitchen',
+          role: 'front_of_house',
+        });
+        expect(updated).toMatchObject({ role: 'front_of_house', signedOut: true });
+      } else {
+        expect(await manager.staff.deactivate({ staffId: id })).toEqual({ id, active: false });
+      }
+      await waitUntil(() => feed.errors.length > 0, 'the board’s feed to end');
+      expect(feed.errors).toEqual([ENDED]);
+      expect(await refusal(() => sessionCaller(token).auth.me())).toMatchObject({
+        code: 'UNAUTHORIZED',
+      });
+      // A new role signs in again and gets the new role's rights; a deactivated account cannot.
+      const again = await guest(t.db)
+        .auth.login({ email: f.staff.kitchen, password: PASSWORD })
+        .then(
+          (session) => session.staff.role,
+          () => 'refused',
+        );
+      expect(again).toBe(change === 'a new role' ? 'front_of_house' : 'refused');
+    });
+  }
+
+  it('a renamed cook keeps the board open', async () => {
+    const f = t.fixture;
+    const feed = await kitchenScreen(await login(f.staff.kitchen), 1);
+    const manager = sessionCaller(await login(f.staff.manager));
+    await manager.staff.update({
+      staffId: await idOf(f.staff.kitchen),
+      name: 'Ann',
+      role: 'kitchen',
+    });
+    await guest(t.db).orders.place({
+      locationSlug: f.main.slug,
+      idempotencyKey: crypto.randomUUID(),
+      guest: { name: 'Aoife' },
+      fulfilment: { type: 'pickup' },
+      items: [{ itemId: f.items.fries, quantity: 1, optionIds: [] }],
+    });
+    await waitUntil(() => feed.data.length > 0, 'the board to get the order');
+    expect(feed.errors).toEqual([]);
   });
 
   it('a session that expires ends its feed', async () => {
@@ -142,14 +186,6 @@ describe(`a staff session's end closes its live feeds (${backend})`, () => {
   it('staff may not deactivate themselves, nor anyone outside their locations', async () => {
     const manager = sessionCaller(await login(t.fixture.staff.manager));
     const kitchen = sessionCaller(await login(t.fixture.staff.kitchen));
-    const idOf = async (email: string) =>
-      (
-        await t.db
-          .selectFrom('staff')
-          .select('id')
-          .where('email', '=', email)
-          .executeTakeFirstOrThrow()
-      ).id;
     const managerId = await idOf(t.fixture.staff.manager);
     await expect(manager.staff.deactivate({ staffId: managerId })).rejects.toMatchObject({
       code: 'BAD_REQUEST',

@@ -2,7 +2,7 @@
  * A manager's team (issue 14): listing, adding, editing, passwords and
  * reactivation; the email unique as sign-in reads it; and nothing for anyone
  * who works only at other locations. Session ending and the last-manager
- * rule have their own file (staff-sessions.db.test.ts).
+ * rule have their own files (session-end.db.test.ts, last-manager.db.test.ts).
  */
 import { describe, expect, it } from 'vitest';
 import { backend } from '../../test/support/database';

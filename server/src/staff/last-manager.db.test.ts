@@ -1,33 +1,17 @@
 /**
- * What a manager's change does to someone's screens, and the rule that keeps
- * every location managed: a new role or a deactivation ends the person's
- * sessions and open live feeds at once, on every instance; the last active
- * manager of a location cannot be demoted or deactivated, not even by two
- * demotions racing each other.
+ * The rule that keeps every location managed: the last active manager of a
+ * location cannot be demoted, deactivated or taken off it, not even by two
+ * demotions racing each other. (What such changes do to open screens is in
+ * session-end.db.test.ts.)
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Delivered, RouterOutputs } from '../router';
-import { createCaller } from '../router';
-import { createContext } from '../context';
+import { describe, expect, it } from 'vitest';
 import { backend } from '../../test/support/database';
-import { guest, PASSWORD, signedIn } from '../../test/support/fixture';
-import {
-  busMaker,
-  liveClient,
-  Recorder,
-  startInstance,
-  waitUntil,
-  type Instance,
-  type LiveClient,
-} from '../../test/support/live';
+import { PASSWORD, signedIn } from '../../test/support/fixture';
 import { refusal } from '../../test/support/refusals';
 import { useTestDatabase } from '../../test/support/setup';
 import { hashPassword } from './passwords';
 
 const t = useTestDatabase();
-
-type KitchenEvent = Delivered<RouterOutputs['kitchen']['live']>['data'];
-const ENDED = { code: 'UNAUTHORIZED', message: 'Your session has ended. Please sign in again.' };
 
 const idOf = async (email: string) =>
   (await t.db.selectFrom('staff').select('id').where('email', '=', email).executeTakeFirstOrThrow())
@@ -59,98 +43,6 @@ const activeManagers = async (locationId: number) =>
       .orderBy('staff.name')
       .execute()
   ).map((row) => row.name);
-
-describe(`a role change or deactivation signs the person out everywhere (${backend})`, () => {
-  let instances: Instance[] = [];
-  const clients: LiveClient[] = [];
-
-  beforeEach(async () => {
-    const bus = busMaker('memory');
-    // The manager acts on one instance; the cook's board is open on the other.
-    instances = await Promise.all([1, 2].map(() => startInstance(t.db, bus())));
-  });
-  afterEach(async () => {
-    await Promise.all(clients.splice(0).map((client) => client.close()));
-    await Promise.all(instances.map((instance) => instance.close()));
-  });
-
-  const login = async (email: string) =>
-    (await guest(t.db).auth.login({ email, password: PASSWORD })).token;
-
-  async function kitchenScreen(token: string) {
-    const client = liveClient(instances[1]!.wsUrl, token);
-    clients.push(client);
-    const feed = new Recorder<KitchenEvent>();
-    client.trpc.kitchen.live.subscribe(
-      { locationId: t.fixture.main.id, lastEventId: '0' },
-      feed.handlers,
-    );
-    await waitUntil(() => feed.started, 'the kitchen feed to start');
-    return feed;
-  }
-
-  const sessionCaller = (token: string) =>
-    createCaller(
-      createContext(
-        { db: t.db, realtime: instances[0]!.realtime },
-        { req: { headers: { authorization: `Bearer ${token}` } } },
-      ),
-    );
-
-  for (const change of ['a new role', 'deactivation'] as const) {
-    it(`${change} ends the cook's open board and sessions at once`, async () => {
-      const f = t.fixture;
-      const token = await login(f.staff.kitchen);
-      const feed = await kitchenScreen(token);
-      const manager = sessionCaller(await login(f.staff.manager));
-      const id = await idOf(f.staff.kitchen);
-
-      if (change === 'a new role') {
-        const updated = await manager.staff.update({
-          staffId: id,
-          name: 'kitchen',
-          role: 'front_of_house',
-        });
-        expect(updated).toMatchObject({ role: 'front_of_house', signedOut: true });
-      } else {
-        await manager.staff.deactivate({ staffId: id });
-      }
-      await waitUntil(() => feed.errors.length > 0, 'the board’s feed to end');
-      expect(feed.errors).toEqual([ENDED]);
-      expect(await refusal(() => sessionCaller(token).auth.me())).toMatchObject({
-        code: 'UNAUTHORIZED',
-      });
-      // A new role signs in again and gets the new role's rights; a deactivated account cannot.
-      const again = await guest(t.db)
-        .auth.login({ email: f.staff.kitchen, password: PASSWORD })
-        .then(
-          (session) => session.staff.role,
-          () => 'refused',
-        );
-      expect(again).toBe(change === 'a new role' ? 'front_of_house' : 'refused');
-    });
-  }
-
-  it('a renamed cook keeps the board open', async () => {
-    const f = t.fixture;
-    const feed = await kitchenScreen(await login(f.staff.kitchen));
-    const manager = sessionCaller(await login(f.staff.manager));
-    await manager.staff.update({
-      staffId: await idOf(f.staff.kitchen),
-      name: 'Ann',
-      role: 'kitchen',
-    });
-    await guest(t.db).orders.place({
-      locationSlug: f.main.slug,
-      idempotencyKey: crypto.randomUUID(),
-      guest: { name: 'Aoife' },
-      fulfilment: { type: 'pickup' },
-      items: [{ itemId: f.items.fries, quantity: 1, optionIds: [] }],
-    });
-    await waitUntil(() => feed.data.length > 0, 'the board to get the order');
-    expect(feed.errors).toEqual([]);
-  });
-});
 
 describe(`the last active manager of a location (${backend})`, () => {
   it('cannot demote themselves, nor be deactivated, while no one else manages there', async () => {
