@@ -3,13 +3,15 @@
  * manager does to it. Renaming keeps the code; removing the table or giving it
  * a new code breaks the printed one, so both ask first and say so.
  */
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useRef } from 'react';
 import { trpc } from '../api/client';
 import { ConfirmTableChange } from './ConfirmTableChange';
 import type { ManagedTable } from './managed-table';
 import { RenameTableForm } from './RenameTableForm';
+import { RowButton } from './RowButton';
 import { fieldMessage } from './server-message';
 import { guestMenuUrl } from './table-link';
+import { useRowMode } from './useRowMode';
 
 export type { ManagedTable } from './managed-table';
 
@@ -31,24 +33,12 @@ export function TableRow({
   /** The table is gone: the page says so and takes the focus its buttons had. */
   onRemoved: (label: string) => void;
 }) {
-  const [mode, setMode] = useState<Mode>('view');
+  const { mode, setMode, close } = useRowMode<Mode>();
   const renameButton = useRef<HTMLButtonElement>(null);
   const removeButton = useRef<HTMLButtonElement>(null);
   const newCodeButton = useRef<HTMLButtonElement>(null);
   const utils = trpc.useUtils();
   const refresh = () => utils.tables.list.invalidate({ locationId: location.id });
-
-  // Back to the row, with focus on the button the manager started from (once it is back).
-  const returnTo = useRef<RefObject<HTMLButtonElement | null> | null>(null);
-  const close = (button: RefObject<HTMLButtonElement | null>) => {
-    returnTo.current = button;
-    setMode('view');
-  };
-  useEffect(() => {
-    if (mode !== 'view' || !returnTo.current) return;
-    returnTo.current.current?.focus();
-    returnTo.current = null;
-  }, [mode]);
 
   const remove = trpc.tables.remove.useMutation({
     onSuccess: () => onRemoved(table.label),
@@ -65,12 +55,6 @@ export function TableRow({
   });
 
   const url = guestMenuUrl(origin, location.slug, table.secret);
-  const named = (verb: string) => (
-    <>
-      {verb}
-      <span className="visually-hidden"> {table.label}</span>
-    </>
-  );
 
   return (
     <li className="table-row">
@@ -93,30 +77,25 @@ export function TableRow({
       </div>
       {mode === 'view' ? (
         <div className="table-row__actions">
-          <button
-            type="button"
-            className="button--quiet"
-            ref={renameButton}
+          <RowButton
+            verb="Rename"
+            name={table.label}
+            buttonRef={renameButton}
             onClick={() => setMode('rename')}
-          >
-            {named('Rename')}
-          </button>
-          <button
-            type="button"
-            className="button--quiet"
-            ref={newCodeButton}
+          />
+          <RowButton
+            verb="New code"
+            name={table.label}
+            buttonRef={newCodeButton}
             onClick={() => setMode('newCode')}
-          >
-            {named('New code')}
-          </button>
-          <button
-            type="button"
-            className="button--quiet button--quiet-danger"
-            ref={removeButton}
+          />
+          <RowButton
+            verb="Remove"
+            name={table.label}
+            danger
+            buttonRef={removeButton}
             onClick={() => setMode('remove')}
-          >
-            {named('Remove')}
-          </button>
+          />
         </div>
       ) : null}
       {mode === 'remove' ? (

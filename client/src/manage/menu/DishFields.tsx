@@ -4,9 +4,52 @@
  * whether guests can order it (available) or see it at all (hidden).
  */
 import { STATIONS, type Station } from '@ticketrail/shared';
+import type { ReactNode } from 'react';
 import type { DishDraft, FieldErrors } from './dish-draft';
 import { FieldError, invalidProps } from './field-errors';
 import { STATION_LABELS } from './vocabulary';
+
+/** The props a field's control takes: its id, and the ties to its message (and hint). */
+type ControlProps = { id: string } & ReturnType<typeof invalidProps>;
+
+/** One labelled field with its message under it (and a hint above that, if any). */
+function DishField({
+  id,
+  label,
+  path,
+  errors,
+  wide = false,
+  hint,
+  children,
+}: {
+  id: string;
+  label: ReactNode;
+  /** Where its message is found in `errors` (the server's name for it). */
+  path: string;
+  errors: FieldErrors;
+  wide?: boolean;
+  hint?: string;
+  children: (control: ControlProps) => ReactNode;
+}) {
+  const invalid = invalidProps(errors, path);
+  const hintId = `${id}-hint`;
+  return (
+    <div className={`menu-editor__field${wide ? ' menu-editor__field--wide' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      {children({
+        id,
+        ...invalid,
+        ...(hint ? { 'aria-describedby': `${hintId} ${invalid['aria-describedby']}` } : {}),
+      })}
+      {hint ? (
+        <p id={hintId} className="menu-editor__hint">
+          {hint}
+        </p>
+      ) : null}
+      <FieldError errors={errors} path={path} />
+    </div>
+  );
+}
 
 export function DishFields({
   draft,
@@ -23,90 +66,86 @@ export function DishFields({
 }) {
   return (
     <div className="menu-editor__fields">
-      <div className="menu-editor__field menu-editor__field--wide">
-        <label htmlFor="dish-name">Name</label>
-        <input
-          id="dish-name"
-          value={draft.name}
-          autoComplete="off"
-          {...invalidProps(errors, 'name')}
-          onChange={(event) => onChange({ name: event.target.value })}
-        />
-        <FieldError errors={errors} path="name" />
-      </div>
-      <div className="menu-editor__field menu-editor__field--wide">
-        <label htmlFor="dish-description">Description</label>
-        <textarea
-          id="dish-description"
-          rows={3}
-          value={draft.description}
-          {...invalidProps(errors, 'description')}
-          onChange={(event) => onChange({ description: event.target.value })}
-        />
-        <FieldError errors={errors} path="description" />
-      </div>
-      <div className="menu-editor__field">
-        <label htmlFor="dish-price">Price ({currency})</label>
-        <input
-          id="dish-price"
-          value={draft.price}
-          inputMode="decimal"
-          autoComplete="off"
-          placeholder="12.50"
-          {...invalidProps(errors, 'priceCents')}
-          onChange={(event) => onChange({ price: event.target.value })}
-        />
-        <FieldError errors={errors} path="priceCents" />
-      </div>
-      <div className="menu-editor__field">
-        <label htmlFor="dish-category">Category</label>
-        <select
-          id="dish-category"
-          value={draft.categoryId}
-          {...invalidProps(errors, 'categoryId')}
-          onChange={(event) => onChange({ categoryId: Number(event.target.value) })}
-        >
-          {categories.map((category) => (
-            <option key={category.id} value={category.id}>
-              {category.path}
-            </option>
-          ))}
-        </select>
-        <FieldError errors={errors} path="categoryId" />
-      </div>
-      <div className="menu-editor__field">
-        <label htmlFor="dish-station">Station</label>
-        <select
-          id="dish-station"
-          value={draft.station}
-          {...invalidProps(errors, 'station')}
-          onChange={(event) => onChange({ station: event.target.value as Station })}
-        >
-          {STATIONS.map((station) => (
-            <option key={station} value={station}>
-              {STATION_LABELS[station]}
-            </option>
-          ))}
-        </select>
-        <FieldError errors={errors} path="station" />
-      </div>
-      <div className="menu-editor__field">
-        <label htmlFor="dish-stock">Stock count</label>
-        <input
-          id="dish-stock"
-          value={draft.stock}
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder="Not counted"
-          {...invalidProps(errors, 'stock')}
-          aria-describedby={`dish-stock-hint ${invalidProps(errors, 'stock')['aria-describedby']}`}
-          onChange={(event) => onChange({ stock: event.target.value })}
-        />
-        <p id="dish-stock-hint" className="menu-editor__hint">
-          Empty: not counted. 0: sold out.
-        </p>
-        <FieldError errors={errors} path="stock" />
-      </div>
+      <DishField id="dish-name" label="Name" path="name" errors={errors} wide>
+        {(control) => (
+          <input
+            {...control}
+            value={draft.name}
+            autoComplete="off"
+            onChange={(event) => onChange({ name: event.target.value })}
+          />
+        )}
+      </DishField>
+      <DishField id="dish-description" label="Description" path="description" errors={errors} wide>
+        {(control) => (
+          <textarea
+            {...control}
+            rows={3}
+            value={draft.description}
+            onChange={(event) => onChange({ description: event.target.value })}
+          />
+        )}
+      </DishField>
+      <DishField id="dish-price" label={`Price (${currency})`} path="priceCents" errors={errors}>
+        {(control) => (
+          <input
+            {...control}
+            value={draft.price}
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder="12.50"
+            onChange={(event) => onChange({ price: event.target.value })}
+          />
+        )}
+      </DishField>
+      <DishField id="dish-category" label="Category" path="categoryId" errors={errors}>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.categoryId}
+            onChange={(event) => onChange({ categoryId: Number(event.target.value) })}
+          >
+            {categories.map((category) => (
+              <option key={category.id} value={category.id}>
+                {category.path}
+              </option>
+            ))}
+          </select>
+        )}
+      </DishField>
+      <DishField id="dish-station" label="Station" path="station" errors={errors}>
+        {(control) => (
+          <select
+            {...control}
+            value={draft.station}
+            onChange={(event) => onChange({ station: event.target.value as Station })}
+          >
+            {STATIONS.map((station) => (
+              <option key={station} value={station}>
+                {STATION_LABELS[station]}
+              </option>
+            ))}
+          </select>
+        )}
+      </DishField>
+      <DishField
+        id="dish-stock"
+        label="Stock count"
+        path="stock"
+        errors={errors}
+        hint="Empty: not counted. 0: sold out."
+      >
+        {(control) => (
+          <input
+            {...control}
+            value={draft.stock}
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="Not counted"
+            onChange={(event) => onChange({ stock: event.target.value })}
+          />
+        )}
+      </DishField>
       <div className="menu-editor__checks menu-editor__field--wide">
         <label className="menu-editor__check">
           <input

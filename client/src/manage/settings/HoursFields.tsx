@@ -11,10 +11,49 @@ import {
   type Weekday,
   type WeeklyHours,
 } from '@ticketrail/shared';
+import { messageProps } from '../FieldMessage';
 import { messageAt } from './settings-form';
 import { fieldState, SettingField, type FieldContext } from './SettingField';
 
 const NEW_SPELL: OpenInterval = { opens: '12:00', closes: '22:00' };
+
+/** One end of an open time ("opens" or "closes"), described by the open time's message. */
+function TimeInput({
+  spell,
+  end,
+  label,
+  path,
+  messageId,
+  context,
+  locked,
+  onChange,
+}: {
+  spell: OpenInterval;
+  end: keyof OpenInterval;
+  label: string;
+  path: string;
+  messageId: string;
+  context: FieldContext;
+  locked: boolean;
+  onChange: (spell: OpenInterval) => void;
+}) {
+  return (
+    <label>
+      <span className="visually-hidden">
+        {label} {end}
+      </span>
+      <input
+        className="settings-field__time"
+        value={spell[end]}
+        inputMode="numeric"
+        placeholder="HH:MM"
+        readOnly={locked}
+        {...messageProps(messageAt(context.messages, `${path}.${end}`), messageId)}
+        onChange={(event) => onChange({ ...spell, [end]: event.target.value })}
+      />
+    </label>
+  );
+}
 
 function SpellInputs({
   spell,
@@ -34,36 +73,13 @@ function SpellInputs({
   onRemove: () => void;
 }) {
   const message = messageAt(context.messages, path);
-  const id = path.replace(/\./g, '-');
+  const messageId = `${path.replace(/\./g, '-')}-message`;
+  const inputs = { spell, label, path, messageId, context, locked, onChange };
   return (
     <li className="settings-spell">
-      <label>
-        <span className="visually-hidden">{label} opens</span>
-        <input
-          className="settings-field__time"
-          value={spell.opens}
-          inputMode="numeric"
-          placeholder="HH:MM"
-          readOnly={locked}
-          aria-invalid={messageAt(context.messages, `${path}.opens`) ? true : undefined}
-          aria-describedby={`${id}-message`}
-          onChange={(event) => onChange({ ...spell, opens: event.target.value })}
-        />
-      </label>
+      <TimeInput end="opens" {...inputs} />
       <span aria-hidden="true">–</span>
-      <label>
-        <span className="visually-hidden">{label} closes</span>
-        <input
-          className="settings-field__time"
-          value={spell.closes}
-          inputMode="numeric"
-          placeholder="HH:MM"
-          readOnly={locked}
-          aria-invalid={messageAt(context.messages, `${path}.closes`) ? true : undefined}
-          aria-describedby={`${id}-message`}
-          onChange={(event) => onChange({ ...spell, closes: event.target.value })}
-        />
-      </label>
+      <TimeInput end="closes" {...inputs} />
       {locked ? null : (
         <button type="button" className="button--quiet" onClick={onRemove}>
           Remove
@@ -73,7 +89,7 @@ function SpellInputs({
           </span>
         </button>
       )}
-      <span className="form__error" id={`${id}-message`}>
+      <span className="form__error" id={messageId}>
         {message}
       </span>
     </li>

@@ -27,11 +27,7 @@ export function OrderingFields({ context }: { context: FieldContext }) {
         </label>
       </SettingField>
       <SettingField context={context} name="orderTypes" label="Order types offered">
-        <fieldset
-          className="settings-field__choices"
-          aria-describedby={types.describedBy}
-          aria-invalid={types.message ? true : undefined}
-        >
+        <fieldset className="settings-field__choices" {...types.aria}>
           <legend className="settings-field__label">Order types offered</legend>
           {ORDER_TYPES.map((type) => (
             <label key={type} className="settings-field__check">

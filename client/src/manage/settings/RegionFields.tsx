@@ -27,8 +27,7 @@ export function RegionFields({ context }: { context: FieldContext }) {
           autoCapitalize="characters"
           readOnly={currency.locked}
           aria-readonly={currency.locked || undefined}
-          aria-invalid={currency.message ? true : undefined}
-          aria-describedby={currency.describedBy}
+          {...currency.aria}
           onChange={(event) => context.set('currency', event.target.value.toUpperCase())}
         />
       </SettingField>
@@ -47,8 +46,7 @@ export function RegionFields({ context }: { context: FieldContext }) {
           value={timezone.value}
           readOnly={timezone.locked}
           aria-readonly={timezone.locked || undefined}
-          aria-invalid={timezone.message ? true : undefined}
-          aria-describedby={timezone.describedBy}
+          {...timezone.aria}
           onChange={(event) => context.set('timezone', event.target.value)}
         />
         <datalist id="setting-timezones">

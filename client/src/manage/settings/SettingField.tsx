@@ -6,6 +6,7 @@
  */
 import type { ReactNode } from 'react';
 import type { SettingKey } from '@ticketrail/shared';
+import { FieldMessage, messageProps } from '../FieldMessage';
 import {
   SOURCE_WORDS,
   changedKeys,
@@ -29,12 +30,15 @@ export interface FieldContext {
 
 export function fieldState<K extends SettingKey>(context: FieldContext, key: K) {
   const entry = context.view.settings[key];
+  const message = messageAt(context.messages, key);
+  const describedBy = `setting-${key}-source setting-${key}-message`;
   return {
     value: shownValue(context.view, context.draft, key),
     locked: entry.locked,
-    message: messageAt(context.messages, key),
     /** Ids the control names in aria-describedby. */
-    describedBy: `setting-${key}-source setting-${key}-message`,
+    describedBy,
+    /** `aria-invalid` and `aria-describedby` for the control. */
+    aria: messageProps(message, describedBy),
   };
 }
 
@@ -70,9 +74,9 @@ export function SettingField({
           <span className="settings-field__changed"> · Changed, not saved yet</span>
         ) : null}
       </p>
-      <p className="form__error" id={`setting-${name}-message`} role="alert">
+      <FieldMessage id={`setting-${name}-message`} alert>
         {message}
-      </p>
+      </FieldMessage>
       {entry.source === 'location' && !entry.locked ? (
         <button
           type="button"
@@ -102,7 +106,7 @@ export function NumberSetting({
   unit: string;
   hint?: string;
 }) {
-  const { value, locked, message, describedBy } = fieldState(context, name);
+  const { value, locked, aria } = fieldState(context, name);
   return (
     <SettingField context={context} name={name} label={label} {...(hint ? { hint } : {})}>
       <label className="settings-field__label" htmlFor={`setting-${name}`}>
@@ -115,8 +119,7 @@ export function NumberSetting({
           value={typeof value === 'number' || typeof value === 'string' ? String(value) : ''}
           readOnly={locked}
           aria-readonly={locked || undefined}
-          aria-invalid={message ? true : undefined}
-          aria-describedby={describedBy}
+          {...aria}
           onChange={(event) => context.set(name, numberOrTextOf(event.target.value))}
         />
         <span className="muted">{unit}</span>

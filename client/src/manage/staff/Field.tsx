@@ -1,5 +1,6 @@
 /** A labelled control with the server's message under it, tied together for screen readers. */
 import type { ReactNode } from 'react';
+import { FieldMessage, messageProps } from '../FieldMessage';
 
 export function Field({
   id,
@@ -24,9 +25,9 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      <p id={`${id}-error`} className="form__error" role="alert">
+      <FieldMessage id={`${id}-error`} alert>
         {error}
-      </p>
+      </FieldMessage>
     </div>
   );
 }
@@ -35,7 +36,6 @@ export function Field({
 export function fieldProps(id: string, error: string, withHint = false) {
   return {
     id,
-    'aria-invalid': error ? (true as const) : undefined,
-    'aria-describedby': withHint ? `${id}-error ${id}-hint` : `${id}-error`,
+    ...messageProps(error, withHint ? `${id}-error ${id}-hint` : `${id}-error`),
   };
 }

@@ -5,10 +5,12 @@
  * server refuses it too).
  */
 import { ROLE_LABELS } from '@ticketrail/shared';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { useRef } from 'react';
 import { trpc } from '../../api/client';
 import { ConfirmTableChange } from '../ConfirmTableChange';
+import { RowButton } from '../RowButton';
 import { fieldMessage } from '../server-message';
+import { useRowMode } from '../useRowMode';
 import { EditStaffForm, type SavedStaff } from './EditStaffForm';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import { ROLE_NOUNS, type StaffMember } from './staff-member';
@@ -36,24 +38,12 @@ export function StaffRow({
   /** Something to read out: what was just done. */
   onNotice: (message: string) => void;
 }) {
-  const [mode, setMode] = useState<Mode>('view');
+  const { mode, setMode, close } = useRowMode<Mode>();
   const editButton = useRef<HTMLButtonElement>(null);
   const passwordButton = useRef<HTMLButtonElement>(null);
   const activeButton = useRef<HTMLButtonElement>(null);
   const utils = trpc.useUtils();
   const refresh = () => utils.staff.list.invalidate({ locationId });
-
-  // Back to the row, focus on the button the manager started from.
-  const returnTo = useRef<RefObject<HTMLButtonElement | null> | null>(null);
-  const close = (button: RefObject<HTMLButtonElement | null>) => {
-    returnTo.current = button;
-    setMode('view');
-  };
-  useEffect(() => {
-    if (mode !== 'view' || !returnTo.current) return;
-    returnTo.current.current?.focus();
-    returnTo.current = null;
-  }, [mode]);
 
   const deactivate = trpc.staff.deactivate.useMutation({
     onSuccess: () => {
@@ -69,13 +59,6 @@ export function StaffRow({
     },
     onSettled: refresh,
   });
-
-  const named = (verb: string) => (
-    <>
-      {verb}
-      <span className="visually-hidden"> {person.name}</span>
-    </>
-  );
 
   return (
     <li className={`staff-row${person.active ? '' : ' staff-row--inactive'}`}>
@@ -99,42 +82,35 @@ export function StaffRow({
       </div>
       {mode === 'view' ? (
         <div className="staff-row__actions">
-          <button
-            type="button"
-            className="button--quiet"
-            ref={editButton}
+          <RowButton
+            verb="Edit"
+            name={person.name}
+            buttonRef={editButton}
             onClick={() => setMode('edit')}
-          >
-            {named('Edit')}
-          </button>
+          />
           {person.you ? null : (
-            <button
-              type="button"
-              className="button--quiet"
-              ref={passwordButton}
+            <RowButton
+              verb="Reset password"
+              name={person.name}
+              buttonRef={passwordButton}
               onClick={() => setMode('password')}
-            >
-              {named('Reset password')}
-            </button>
+            />
           )}
           {person.you ? null : person.active ? (
-            <button
-              type="button"
-              className="button--quiet button--quiet-danger"
-              ref={activeButton}
+            <RowButton
+              verb="Deactivate"
+              name={person.name}
+              danger
+              buttonRef={activeButton}
               onClick={() => setMode('deactivate')}
-            >
-              {named('Deactivate')}
-            </button>
+            />
           ) : (
-            <button
-              type="button"
-              className="button--quiet"
-              ref={activeButton}
+            <RowButton
+              verb="Reactivate"
+              name={person.name}
+              buttonRef={activeButton}
               onClick={() => setMode('reactivate')}
-            >
-              {named('Reactivate')}
-            </button>
+            />
           )}
         </div>
       ) : null}
