@@ -142,6 +142,9 @@ function ticketFor(id: string, number: number, locationId: number, day: string):
       cancelledAt: null,
     },
     cancelReason: null,
+    rush: false,
+    guestCount: null,
+    guestMessages: [],
     items: [
       {
         id: number * 2,

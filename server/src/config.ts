@@ -6,6 +6,11 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { LOG_LEVELS } from './observability/logger';
+import {
+  DEFAULT_WEBHOOK_POLICY,
+  webhookPolicyFromEnv,
+  type WebhookNetworkPolicy,
+} from './automation/webhook/address-guard';
 import { readSettingsLocks } from './settings/locks';
 import { DEFAULT_ADDRESS_LIMITS } from './throttle/per-address';
 import { DEFAULT_SIGN_IN_LIMITS } from './throttle/sign-in';
@@ -55,6 +60,19 @@ const schema = z.object({
   LIMIT_SIGNIN_FAILURES_PER_ACCOUNT: limit(DEFAULT_SIGN_IN_LIMITS.perAccountPerHour),
 });
 
+function readWebhookPolicy(
+  env: NodeJS.ProcessEnv,
+): { policy: WebhookNetworkPolicy } | { problem: string; policy: WebhookNetworkPolicy } {
+  try {
+    return { policy: webhookPolicyFromEnv(env) };
+  } catch (error) {
+    return {
+      problem: error instanceof Error ? error.message : String(error),
+      policy: DEFAULT_WEBHOOK_POLICY,
+    };
+  }
+}
+
 function limit(fallback: number) {
   return z.coerce.number().int().min(0).max(1_000_000).default(fallback);
 }
@@ -65,10 +83,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
   const parsed = schema.safeParse(env);
   // Settings the operator locks (TICKETRAIL_LOCK_<SETTING>, settings/locks.ts), checked with the settings' schema.
   const locked = readSettingsLocks(env);
-  if (!parsed.success || locked.problems.length > 0) {
+  // Where rules' webhooks may go (TICKETRAIL_WEBHOOK_ALLOW_PRIVATE, _ALLOW_HOSTS): not the private network by default.
+  const webhooks = readWebhookPolicy(env);
+  if (!parsed.success || locked.problems.length > 0 || 'problem' in webhooks) {
     const problems = [
       ...(parsed.error?.issues ?? []).map((issue) => `  ${issue.path.join('.')}: ${issue.message}`),
       ...locked.problems,
+      ...('problem' in webhooks ? [`  ${webhooks.problem}`] : []),
     ];
     throw new Error(`Ticketrail's configuration is not valid:\n${problems.join('\n')}`);
   }
@@ -90,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     logLevel: config.LOG_LEVEL,
     metricsToken: config.METRICS_TOKEN ?? null,
     settingsLocks: locked.locks,
+    webhookPolicy: webhooks.policy,
     limits: {
       socketsPerAddress: config.LIMIT_SOCKETS_PER_ADDRESS,
       subscriptionsPerSocket: config.LIMIT_SUBSCRIPTIONS_PER_SOCKET,

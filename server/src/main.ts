@@ -14,6 +14,7 @@ import { logLines } from './observability/log-lines';
 import { createLogger } from './observability/logger';
 import { createMetrics } from './observability/metrics';
 import { installProcessGuard } from './process-guard';
+import { startAutomation } from './automation/worker';
 import { createRealtime } from './live';
 import { MemoryBus } from './live/memory-bus';
 import { RedisBus } from './live/redis-bus';
@@ -68,12 +69,19 @@ const running = await startServer({
     subscriptionsPerSocket: config.limits.subscriptionsPerSocket,
   },
 });
+// Every instance works the automation rules; the database shares the work out (automation/worker.ts).
+const automation = startAutomation(database.db, {
+  locks: config.settingsLocks,
+  policy: config.webhookPolicy,
+  log,
+});
 const guard = installProcessGuard({
   log,
   // Running requests finish, then the live layer and the database close: what
   // was acknowledged is committed and, on PGlite, flushed to ./data.
   shutdown: async () => {
     await running.close();
+    await automation.close();
     await realtime.close();
     await throttles.close();
     await database.close();

@@ -14,6 +14,7 @@ import { ordersRouter } from './orders/router';
 import { staffRouter } from './staff/router';
 import { tablesRouter } from './locations/tables-router';
 import { settingsRouter } from './settings/router';
+import { automationRouter } from './automation/router';
 import { createCallerFactory, router } from './trpc';
 
 export const appRouter = router({
@@ -27,6 +28,7 @@ export const appRouter = router({
   staff: staffRouter,
   tables: tablesRouter,
   settings: settingsRouter,
+  automation: automationRouter,
   live: liveRouter,
 });
 

@@ -27,6 +27,11 @@ import {
   samplePhoto,
   type MenuScene,
 } from '../src/menu/admin/test-inputs';
+import {
+  buildAutomationScene,
+  sampleRule,
+  type AutomationScene,
+} from '../src/automation/test-rules';
 
 const t = useTestDatabase();
 
@@ -50,6 +55,8 @@ interface Scene {
   fohId: number;
   /** The menu editor's categories and dishes (an empty "Drinks" added). */
   menu: MenuScene;
+  /** A rule at the main location, and a failed run of it. */
+  automation: AutomationScene;
 }
 
 const SIGN_IN_AGAIN = 'Please sign in again: your session has ended.';
@@ -178,6 +185,14 @@ const access: Record<ProcedurePath, Access> = {
   'menuAdmin.reorderItems': { who: 'a manager', call: (c, s) => c.menuAdmin.reorderItems({ categoryId: s.menu.mains, orderedIds: [...s.menu.dishes].reverse() }) },
   'menuAdmin.uploadPhoto': { who: 'a manager', call: async (c, s) => c.menuAdmin.uploadPhoto(photoForm(s.f.items.burger, await samplePhoto())) },
   'menuAdmin.removePhoto': { who: 'a manager', call: (c, s) => c.menuAdmin.removePhoto({ itemId: s.f.items.burger }) },
+  'automation.list': { who: 'a manager', call: (c, s) => c.automation.list({ locationId: s.f.main.id }) },
+  'automation.create': { who: 'a manager', call: (c, s) => c.automation.create({ locationId: s.f.main.id, rule: sampleRule() }) },
+  'automation.update': { who: 'a manager', call: (c, s) => c.automation.update({ ruleId: s.automation.ruleId, version: 1, rule: sampleRule({ enabled: false }) }) },
+  'automation.delete': { who: 'a manager', call: (c, s) => c.automation.delete({ ruleId: s.automation.ruleId }) },
+  'automation.rotateSecret': { who: 'a manager', call: (c, s) => c.automation.rotateSecret({ ruleId: s.automation.ruleId }) },
+  'automation.dryRun': { who: 'a manager', call: (c, s) => c.automation.dryRun({ locationId: s.f.main.id, rule: sampleRule() }) },
+  'automation.runs': { who: 'a manager', call: (c, s) => c.automation.runs({ ruleId: s.automation.ruleId }) },
+  'automation.retry': { who: 'a manager', call: (c, s) => c.automation.retry({ runId: s.automation.failedRunId }) },
   'settings.get': { who: 'a manager', call: (c, s) => c.settings.get({ locationId: s.f.main.id }) },
   'settings.update': { who: 'a manager', call: (c, s) => c.settings.update({ locationId: s.f.main.id, version: 1, values: { busyExtraMinutes: 10 } }) },
   'settings.reset': { who: 'a manager', call: (c, s) => c.settings.reset({ locationId: s.f.main.id, version: 1, keys: ['currency'] }) },
@@ -299,6 +314,7 @@ describe(`access (${backend})`, () => {
       .executeTakeFirstOrThrow();
     s.fohId = foh.id;
     s.menu = await buildMenuScene(t.db, s.f);
+    s.automation = await buildAutomationScene(t.db, s.f);
   });
 
   describe('the access matrix', () => {

@@ -13,6 +13,12 @@ import { RefusedInputs } from './support/procedures';
 import { databaseState, refusal } from './support/refusals';
 import { useTestDatabase } from './support/setup';
 import { buildMenuScene, menuAdminBadInputs } from '../src/menu/admin/test-inputs';
+import {
+  buildAutomationScene,
+  sampleRule,
+  type AutomationScene,
+} from '../src/automation/test-rules';
+import type { AutomationRunStatus } from '../src/db/schema';
 
 const t = useTestDatabase();
 /** What the tests below refuse, per procedure; `it.each(refused.cases(path, cases))` records it. */
@@ -661,6 +667,177 @@ const tableIdCases: Case<(f: Fixture) => unknown>[] = [
   ['an unknown table', () => ({ tableId: 999_999 }), 'NOT_FOUND', 'There is no such table'],
 ];
 
+/** What the automation cases name: the rule and failed run of `buildAutomationScene`, and more runs. */
+interface RuleScene extends AutomationScene {
+  f: Fixture;
+  succeededRunId: number;
+  runningRunId: number;
+  /** A rule the manager deleted, and a failed run of it. */
+  deletedRuleId: number;
+  deletedRunId: number;
+}
+
+const rule = (changes: Row) => ({ rule: { ...sampleRule(), ...changes } });
+const conditions = (...entries: unknown[]) => ({
+  conditions: { match: 'all', conditions: entries },
+});
+const late = (minutes: unknown, stage = 'placed') => ({
+  trigger: { type: 'ticket.late', stage, minutes },
+});
+const NOTICE = { type: 'notice', text: 'Look', sound: true };
+const webhook = (changes: Row) =>
+  rule({ actions: [{ type: 'webhook', url: 'https://hooks.test.example/x', ...changes }] });
+const TOTAL = { field: 'total', op: 'gte', value: 1 };
+/** `depth` groups, one inside the other, the innermost holding a condition on the total. */
+function nestedGroups(depth: number): unknown {
+  let group: unknown = { match: 'all', conditions: [TOTAL] };
+  for (let level = 1; level < depth; level += 1) group = { match: 'any', conditions: [group] };
+  return group;
+}
+
+/** Rule bodies refused by automation.create, automation.update and automation.dryRun alike. */
+// prettier-ignore
+const ruleBodyCases: Case<Row>[] = [
+  ['no rule', { rule: undefined }, 'BAD_REQUEST', 'rule'],
+  ['a rule as a string', { rule: 'big orders' }, 'BAD_REQUEST', 'rule'],
+  ['an empty name', rule({ name: '' }), 'BAD_REQUEST', 'rule.name: Name the rule.'],
+  ['a name of spaces', rule({ name: '   ' }), 'BAD_REQUEST', 'rule.name: Name the rule.'],
+  ['a name of 81 characters', rule({ name: 'N'.repeat(81) }), 'BAD_REQUEST', 'rule.name: A rule’s name is at most 80 characters.'],
+  ['a NUL byte in the name', rule({ name: NUL }), 'BAD_REQUEST', 'rule.name'],
+  ['enabled as a string', rule({ enabled: 'yes' }), 'BAD_REQUEST', 'rule.enabled: A rule is on or off.'],
+  ['an extra key in the rule', rule({ secret: 'mine' }), 'BAD_REQUEST', 'Unrecognized key: "secret"'],
+  ['no trigger', rule({ trigger: undefined }), 'BAD_REQUEST', 'rule.trigger'],
+  ['an unknown trigger type', rule({ trigger: { type: 'order.eaten' } }), 'BAD_REQUEST', 'Choose what starts the rule.'],
+  ['a trigger with an extra key', rule({ trigger: { type: 'order.placed', to: 'ready' } }), 'BAD_REQUEST', 'Unrecognized key: "to"'],
+  ['a status trigger without a status', rule({ trigger: { type: 'order.status' } }), 'BAD_REQUEST', 'rule.trigger.to: Choose the status the order moves to.'],
+  ['a status trigger to an unknown status', rule({ trigger: { type: 'order.status', to: 'eaten' } }), 'BAD_REQUEST', 'rule.trigger.to: Choose the status the order moves to.'],
+  ['a late trigger of 0 minutes', rule(late(0)), 'BAD_REQUEST', 'rule.trigger.minutes: The wait is at least 1 minute.'],
+  ['a late trigger of 241 minutes', rule(late(241)), 'BAD_REQUEST', 'rule.trigger.minutes: The wait is at most 240 minutes.'],
+  ['a late trigger of 1.5 minutes', rule(late(1.5)), 'BAD_REQUEST', 'rule.trigger.minutes: The wait is a whole number of minutes.'],
+  ['a late trigger of "10" minutes', rule(late('10')), 'BAD_REQUEST', 'rule.trigger.minutes: The wait is a number of minutes.'],
+  ['a late trigger on an unknown stage', rule(late(10, 'cooking')), 'BAD_REQUEST', 'rule.trigger.stage: Choose the stage a ticket waits in.'],
+  ['no conditions', rule({ conditions: undefined }), 'BAD_REQUEST', 'rule.conditions'],
+  ['conditions as a list', rule({ conditions: [TOTAL] }), 'BAD_REQUEST', 'rule.conditions'],
+  ['a group matching some', rule({ conditions: { match: 'some', conditions: [] } }), 'BAD_REQUEST', 'rule.conditions.match: A group matches all or any of its conditions.'],
+  ['a group holding an object', rule({ conditions: { match: 'all', conditions: TOTAL } }), 'BAD_REQUEST', 'rule.conditions.conditions: A group holds a list of conditions.'],
+  ['an unknown condition field', rule(conditions({ field: 'colour', op: 'is', value: 'red' })), 'BAD_REQUEST', 'rule.conditions.conditions[0]'],
+  ['a condition with an extra key', rule(conditions({ ...TOTAL, currency: 'EUR' })), 'BAD_REQUEST', 'Unrecognized key: "currency"'],
+  ['an unknown comparison', rule(conditions({ ...TOTAL, op: 'about' })), 'BAD_REQUEST', 'Choose how to compare.'],
+  ['a total as a string', rule(conditions({ ...TOTAL, value: '10' })), 'BAD_REQUEST', 'The amount is a number.'],
+  ['a negative total', rule(conditions({ ...TOTAL, value: -1 })), 'BAD_REQUEST', 'The amount is 0 or more.'],
+  ['a total past the maximum', rule(conditions({ ...TOTAL, value: 100_000_001 })), 'BAD_REQUEST', 'The amount is at most 100000000.'],
+  ['an unknown order type', rule(conditions({ field: 'orderType', op: 'is', value: 'drone' })), 'BAD_REQUEST', 'Choose dine-in, pickup or delivery.'],
+  ['an order type compared as contains', rule(conditions({ field: 'orderType', op: 'contains', value: 'pickup' })), 'BAD_REQUEST', 'Choose is or is not.'],
+  ['a dish of 0', rule(conditions({ field: 'item', op: 'contains', value: 0 })), 'BAD_REQUEST', 'Choose a dish.'],
+  ['an unknown station', rule(conditions({ field: 'station', op: 'contains', value: 'oven' })), 'BAD_REQUEST', 'A station is one of grill, fry'],
+  ['1001 guests', rule(conditions({ field: 'guestCount', op: 'gt', value: 1001 })), 'BAD_REQUEST', 'The number of guests is at most 1000.'],
+  ['a time of 24:00', rule(conditions({ field: 'timeOfDay', op: 'between', value: { from: '22:00', to: '24:00' } })), 'BAD_REQUEST', 'A time is like 09:30.'],
+  ['a time of day compared as gt', rule(conditions({ field: 'timeOfDay', op: 'gt', value: { from: '22:00', to: '23:00' } })), 'BAD_REQUEST', 'A time of day is compared as between.'],
+  ['no weekdays', rule(conditions({ field: 'weekday', op: 'in', value: [] })), 'BAD_REQUEST', 'Choose at least one weekday.'],
+  ['an unknown weekday', rule(conditions({ field: 'weekday', op: 'in', value: ['funday'] })), 'BAD_REQUEST', 'That is not a weekday.'],
+  ['groups 4 deep', rule({ conditions: nestedGroups(4) }), 'BAD_REQUEST', 'rule.conditions: Groups go at most 3 deep.'],
+  ['21 conditions in one group', rule(conditions(...Array<unknown>(21).fill(TOTAL))), 'BAD_REQUEST', 'rule.conditions.conditions: A group holds at most 20 conditions.'],
+  ['21 conditions over two groups', rule(conditions({ match: 'any', conditions: Array<unknown>(11).fill(TOTAL) }, { match: 'any', conditions: Array<unknown>(10).fill(TOTAL) })), 'BAD_REQUEST', 'rule.conditions: A rule has at most 20 conditions.'],
+  ['a condition on the total for a settings change', rule({ trigger: { type: 'settings.changed' } }), 'BAD_REQUEST', 'rule.conditions.conditions[0]: Only a rule about an order can compare its type, total or guests.'],
+  ['a dish condition for a settings change', rule({ trigger: { type: 'settings.changed' }, ...conditions({ field: 'item', op: 'contains', value: 1 }) }), 'BAD_REQUEST', 'rule.conditions.conditions[0]: A settings change has no dishes or stations to compare.'],
+  ['a guest count on an item trigger, in a group', rule({ trigger: { type: 'item.unavailable' }, ...conditions({ match: 'any', conditions: [{ field: 'guestCount', op: 'gt', value: 4 }] }) }), 'BAD_REQUEST', 'rule.conditions.conditions[0].conditions[0]: Only a rule about an order can compare'],
+  ['no actions', rule({ actions: [] }), 'BAD_REQUEST', 'rule.actions: Choose at least one thing the rule does.'],
+  ['six actions', rule({ actions: Array<unknown>(6).fill(NOTICE) }), 'BAD_REQUEST', 'rule.actions: A rule does at most 5 things.'],
+  ['actions as an object', rule({ actions: NOTICE }), 'BAD_REQUEST', 'rule.actions: A rule does a list of things.'],
+  ['an unknown action type', rule({ actions: [{ type: 'sms', text: 'hi' }] }), 'BAD_REQUEST', 'Choose what the rule does.'],
+  ['an action with an extra key', rule({ actions: [{ ...NOTICE, colour: 'red' }] }), 'BAD_REQUEST', 'Unrecognized key: "colour"'],
+  ['an order action on an item trigger', rule({ trigger: { type: 'item.unavailable' }, ...conditions(), actions: [{ type: 'rush' }] }), 'BAD_REQUEST', 'rule.actions[0]: Only a rule about an order can accept it, rush it or message its guest.'],
+  ['a guest message on a settings change', rule({ trigger: { type: 'settings.changed' }, ...conditions(), actions: [NOTICE, { type: 'guestMessage', text: 'Hi' }] }), 'BAD_REQUEST', 'rule.actions[1]: Only a rule about an order can accept it'],
+  ['accept on order.status', rule({ trigger: { type: 'order.status', to: 'ready' }, actions: [{ type: 'accept' }] }), 'BAD_REQUEST', 'rule.actions[0]: Only a new order can be accepted: use “an order is placed”.'],
+  ['accept on a ticket late while preparing', rule({ ...late(10, 'preparing'), actions: [{ type: 'accept' }] }), 'BAD_REQUEST', 'rule.actions[0]: Only a new order can be accepted'],
+  ['a webhook to ftp://', webhook({ url: 'ftp://hooks.test.example/x' }), 'BAD_REQUEST', 'rule.actions[0].url: The address starts with https:// (or http://) and names a server.'],
+  ['a webhook with user:pass@', webhook({ url: 'https://user:pass@hooks.test.example/x' }), 'BAD_REQUEST', 'rule.actions[0].url: Put no user name or password in the address; the signature proves who sent it.'],
+  ['a webhook that is no address', webhook({ url: 'hooks here' }), 'BAD_REQUEST', 'rule.actions[0].url: The address starts with https://'],
+  ['a webhook address of 2001 characters', webhook({ url: `https://hooks.test.example/${'x'.repeat(1975)}` }), 'BAD_REQUEST', 'The address is at most 2000 characters.'],
+  ['a webhook timeout of 500 ms', webhook({ timeoutMs: 500 }), 'BAD_REQUEST', 'rule.actions[0].timeoutMs: The timeout is at least 1 second.'],
+  ['a webhook timeout of 31 s', webhook({ timeoutMs: 31_000 }), 'BAD_REQUEST', 'The timeout is at most 30 seconds.'],
+  ['a webhook timeout as a string', webhook({ timeoutMs: '5000' }), 'BAD_REQUEST', 'The timeout is a number of milliseconds.'],
+  ['an empty notice', rule({ actions: [{ ...NOTICE, text: ' ' }] }), 'BAD_REQUEST', 'rule.actions[0].text: Write the notice.'],
+  ['a notice of 201 characters', rule({ actions: [{ ...NOTICE, text: 'n'.repeat(201) }] }), 'BAD_REQUEST', 'A notice is at most 200 characters.'],
+  ['a NUL byte in a notice', rule({ actions: [{ ...NOTICE, text: NUL }] }), 'BAD_REQUEST', 'rule.actions[0].text'],
+  ['sound as a string', rule({ actions: [{ ...NOTICE, sound: 'loud' }] }), 'BAD_REQUEST', 'rule.actions[0].sound: Sound is on or off.'],
+  ['an empty guest message', rule({ actions: [{ type: 'guestMessage', text: '' }] }), 'BAD_REQUEST', 'rule.actions[0].text: Write the message.'],
+  ['a guest message of 301 characters', rule({ actions: [{ type: 'guestMessage', text: 'm'.repeat(301) }] }), 'BAD_REQUEST', 'A message to the guest is at most 300 characters.'],
+];
+
+/** Where a rule is made or tried: refused by automation.create and automation.dryRun. */
+// prettier-ignore
+const ruleLocationCases: Case<Row>[] = [
+  ['no location', { locationId: undefined }, 'BAD_REQUEST', 'locationId'],
+  ['a location id as a string', { locationId: '1' }, 'BAD_REQUEST', 'locationId: An id is a whole number.'],
+  ['a location id above 2^31', { locationId: TOO_BIG_ID }, 'BAD_REQUEST', 'That id is out of range.'],
+  ['an extra key', { ruleId: 1 }, 'BAD_REQUEST', 'Unrecognized key: "ruleId"'],
+  ['an unknown location', { locationId: 999_999 }, 'FORBIDDEN', 'You do not work at this location.'],
+  ...ruleBodyCases,
+];
+
+const NO_RULE = 'That rule does not exist, or is not at a location you manage.';
+const NO_RUN = 'That run does not exist, or is not at a location you manage.';
+
+/** Changes to saving the scene's rule at version 1 as `sampleRule()`. */
+// prettier-ignore
+const ruleUpdateCases: Case<(s: RuleScene) => Row>[] = [
+  ['no rule id', () => ({ ruleId: undefined }), 'BAD_REQUEST', 'ruleId'],
+  ['a rule id as a string', () => ({ ruleId: '1' }), 'BAD_REQUEST', 'ruleId: An id is a whole number.'],
+  ['a version of 0', () => ({ version: 0 }), 'BAD_REQUEST', 'version: The version starts at 1.'],
+  ['a version as a string', () => ({ version: '1' }), 'BAD_REQUEST', 'version: The version is a number.'],
+  ['a fractional version', () => ({ version: 1.5 }), 'BAD_REQUEST', 'version: The version is a whole number.'],
+  ['no version', () => ({ version: undefined }), 'BAD_REQUEST', 'version'],
+  ['an extra key', () => ({ locationId: 1 }), 'BAD_REQUEST', 'Unrecognized key: "locationId"'],
+  ['an unknown rule', () => ({ ruleId: 999_999 }), 'NOT_FOUND', NO_RULE],
+  ['a deleted rule', (s) => ({ ruleId: s.deletedRuleId }), 'NOT_FOUND', NO_RULE],
+  ['a stale version', () => ({ version: 2 }), 'CONFLICT', 'Someone saved “Big order” since you opened it. Open it again to see their change.'],
+  ['a version above 2^31', () => ({ version: TOO_BIG_ID }), 'CONFLICT', 'Someone saved “Big order” since you opened it.'],
+  ...ruleBodyCases.map(([name, patch, code, words]): Case<(s: RuleScene) => Row> => [name, () => patch, code, words]),
+];
+
+/** Which rule: refused by automation.delete and automation.rotateSecret. */
+// prettier-ignore
+const ruleIdCases: Case<(s: RuleScene) => unknown>[] = [
+  ['no input', () => null, 'BAD_REQUEST', 'expected object'],
+  ['no rule id', () => ({}), 'BAD_REQUEST', 'ruleId'],
+  ['a rule id as a string', (s) => ({ ruleId: String(s.ruleId) }), 'BAD_REQUEST', 'ruleId: An id is a whole number.'],
+  ['a zero rule id', () => ({ ruleId: 0 }), 'BAD_REQUEST', 'ruleId: An id is a positive number.'],
+  ['a rule id above 2^31', () => ({ ruleId: TOO_BIG_ID }), 'BAD_REQUEST', 'ruleId: That id is out of range.'],
+  ['an extra key', (s) => ({ ruleId: s.ruleId, version: 1 }), 'BAD_REQUEST', 'Unrecognized key: "version"'],
+  ['an unknown rule', () => ({ ruleId: 999_999 }), 'NOT_FOUND', NO_RULE],
+  ['a deleted rule', (s) => ({ ruleId: s.deletedRuleId }), 'NOT_FOUND', NO_RULE],
+];
+
+/** Changes to reading the scene's rule's runs from the newest. */
+// prettier-ignore
+const ruleRunsCases: Case<(s: RuleScene) => Row | null>[] = [
+  ['no input', () => null, 'BAD_REQUEST', 'expected object'],
+  ['no rule id', () => ({ ruleId: undefined }), 'BAD_REQUEST', 'ruleId'],
+  ['a rule id as a string', () => ({ ruleId: '1' }), 'BAD_REQUEST', 'ruleId: An id is a whole number.'],
+  ['a rule id above 2^31', () => ({ ruleId: TOO_BIG_ID }), 'BAD_REQUEST', 'ruleId: That id is out of range.'],
+  ['a page mark as a string', (s) => ({ before: String(s.failedRunId) }), 'BAD_REQUEST', 'before: An id is a whole number.'],
+  ['a page mark of 0', () => ({ before: 0 }), 'BAD_REQUEST', 'before: An id is a positive number.'],
+  ['a null page mark', () => ({ before: null }), 'BAD_REQUEST', 'before'],
+  ['an extra key', () => ({ limit: 500 }), 'BAD_REQUEST', 'Unrecognized key: "limit"'],
+  ['an unknown rule', () => ({ ruleId: 999_999 }), 'NOT_FOUND', NO_RULE],
+];
+
+// prettier-ignore
+const retryCases: Case<(s: RuleScene) => unknown>[] = [
+  ['no input', () => null, 'BAD_REQUEST', 'expected object'],
+  ['no run id', () => ({}), 'BAD_REQUEST', 'runId'],
+  ['a run id as a string', (s) => ({ runId: String(s.failedRunId) }), 'BAD_REQUEST', 'runId: An id is a whole number.'],
+  ['a negative run id', () => ({ runId: -1 }), 'BAD_REQUEST', 'runId: An id is a positive number.'],
+  ['a run id above 2^31', () => ({ runId: TOO_BIG_ID }), 'BAD_REQUEST', 'runId: That id is out of range.'],
+  ['a rule id for the run', (s) => ({ ruleId: s.ruleId }), 'BAD_REQUEST', 'Unrecognized key: "ruleId"'],
+  ['an extra key', (s) => ({ runId: s.failedRunId, now: true }), 'BAD_REQUEST', 'Unrecognized key: "now"'],
+  ['an unknown run', () => ({ runId: 999_999 }), 'NOT_FOUND', NO_RUN],
+  ['a run that succeeded', (s) => ({ runId: s.succeededRunId }), 'BAD_REQUEST', 'This run succeeded; it is not run again.'],
+  ['a run being tried now', (s) => ({ runId: s.runningRunId }), 'BAD_REQUEST', 'This run is being tried right now.'],
+  ['a run of a deleted rule', (s) => ({ runId: s.deletedRunId }), 'BAD_REQUEST', 'The rule was deleted; its runs cannot be tried again.'],
+];
+
 describe(`staff procedures refuse bad input with a 4xx and change nothing (${backend})`, () => {
   /** A manager may do everything everywhere, so only the input can be at fault. */
   let manager: Awaited<ReturnType<typeof signedIn>>;
@@ -928,6 +1105,100 @@ describe(`staff procedures refuse bad input with a 4xx and change nothing (${bac
         },
       );
     }
+  });
+
+  describe('automation rules', () => {
+    const r = {} as RuleScene;
+    beforeEach(async () => {
+      const f = t.fixture;
+      Object.assign(r, await buildAutomationScene(t.db, f), { f });
+      r.succeededRunId = await runOf(r.ruleId, 'succeeded', 2);
+      r.runningRunId = await runOf(r.ruleId, 'running', 3);
+      const { rule: deleted } = await manager.automation.create({
+        locationId: f.main.id,
+        rule: sampleRule({ name: 'Gone' }),
+      });
+      r.deletedRuleId = deleted.id;
+      r.deletedRunId = await runOf(deleted.id, 'failed', 1);
+      await manager.automation.delete({ ruleId: deleted.id });
+    });
+
+    /** A run of the rule, on event `eventId` (a rule has one run per event and action). */
+    async function runOf(ruleId: number, status: AutomationRunStatus, eventId: number) {
+      const run = await t.db
+        .insertInto('automation_runs')
+        .values({
+          rule_id: ruleId,
+          location_id: t.fixture.main.id,
+          event_id: eventId,
+          action_index: 0,
+          action: JSON.stringify(sampleRule().actions[0]),
+          summary: `Order #00${eventId} placed`,
+          status,
+          attempts: 1,
+          next_attempt_at: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return run.id;
+    }
+
+    it.each(refused.cases('automation.list', boardCases))(
+      'automation.list refuses %s',
+      async (_name, input, code, words) => {
+        await expectRefused(() => manager.automation.list(bad(input)), code, words);
+      },
+    );
+
+    it.each(refused.cases('automation.create', ruleLocationCases))(
+      'automation.create refuses %s',
+      async (_name, patch, code, words) => {
+        const input = { locationId: r.f.main.id, rule: sampleRule(), ...patch };
+        await expectRefused(() => manager.automation.create(bad(input)), code, words);
+      },
+    );
+
+    it.each(refused.cases('automation.dryRun', ruleLocationCases))(
+      'automation.dryRun refuses %s',
+      async (_name, patch, code, words) => {
+        const input = { locationId: r.f.main.id, rule: sampleRule(), ...patch };
+        await expectRefused(() => manager.automation.dryRun(bad(input)), code, words);
+      },
+    );
+
+    it.each(refused.cases('automation.update', ruleUpdateCases))(
+      'automation.update refuses %s',
+      async (_name, patch, code, words) => {
+        const input = { ruleId: r.ruleId, version: 1, rule: sampleRule(), ...patch(r) };
+        await expectRefused(() => manager.automation.update(bad(input)), code, words);
+      },
+    );
+
+    for (const path of ['automation.delete', 'automation.rotateSecret'] as const) {
+      const name = path === 'automation.delete' ? 'delete' : 'rotateSecret';
+      it.each(refused.cases(path, ruleIdCases))(
+        `${path} refuses %s`,
+        async (_name, input, code, words) => {
+          await expectRefused(() => manager.automation[name](bad(input(r))), code, words);
+        },
+      );
+    }
+
+    it.each(refused.cases('automation.runs', ruleRunsCases))(
+      'automation.runs refuses %s',
+      async (_name, patch, code, words) => {
+        const changes = patch(r);
+        const input = changes && { ruleId: r.ruleId, ...changes };
+        await expectRefused(() => manager.automation.runs(bad(input)), code, words);
+      },
+    );
+
+    it.each(refused.cases('automation.retry', retryCases))(
+      'automation.retry refuses %s',
+      async (_name, input, code, words) => {
+        await expectRefused(() => manager.automation.retry(bad(input(r))), code, words);
+      },
+    );
   });
 
   it('a refused call leaves the order usable at the same version', async () => {

@@ -1,3 +1,7 @@
+export * from './automation-evaluate';
+export * from './automation-inputs';
+export * from './automation-rules';
+export * from './automation-words';
 export * from './domain';
 export * from './limits';
 export * from './menu-admin';

@@ -162,8 +162,8 @@ function addDays(date: string, days: number): string {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** The local date and minutes after midnight at `now` in `timezone`. */
-function localParts(now: Date, timezone: string): { date: string; minutes: number } {
+/** The local date and minutes after midnight at `now` in `timezone` (automation reads it too). */
+export function localParts(now: Date, timezone: string): { date: string; minutes: number } {
   let format = formats.get(timezone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-CA', {

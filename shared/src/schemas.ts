@@ -17,6 +17,8 @@ const text = (error?: string) =>
   z
     .string(error ? { error } : undefined)
     .refine((value) => !CONTROL_CHARACTERS.test(value), 'Remove the control characters.');
+/** Free text for other modules' schemas (automation rules), refused with the same words. */
+export const freeText = text;
 
 /** Database ids are Postgres `integer`s; anything larger is no id of ours. */
 export const idSchema = z
@@ -121,12 +123,22 @@ export const tableInputSchema = z.strictObject({
   tableSecret: tableSecretSchema,
 });
 
+/** A party bigger than this is an event booking, not an order from a table's QR code. */
+export const MAX_PARTY_SIZE = 50;
+
 export const fulfilmentSchema = z.discriminatedUnion(
   'type',
   [
     z.strictObject({
       type: z.literal('dine_in'),
       tableSecret: tableSecretSchema,
+      /** How many the table is for: the kitchen paces courses by it, and rules may read it. */
+      guests: z
+        .number({ error: 'The number of guests is a number.' })
+        .int('The number of guests is a whole number.')
+        .min(1, 'A table is for at least 1 guest.')
+        .max(MAX_PARTY_SIZE, `A table is for at most ${MAX_PARTY_SIZE} guests.`)
+        .optional(),
     }),
     z.strictObject({ type: z.literal('pickup') }),
     z.strictObject({

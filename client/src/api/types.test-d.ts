@@ -30,7 +30,11 @@ describe('live feed types', () => {
   it('kitchen.live delivers { id, data } with the ticket in domain types', () => {
     expectTypeOf<KitchenItem>().toHaveProperty('id').toEqualTypeOf<string>();
     expectTypeOf<KitchenItem['data']['type']>().toEqualTypeOf<
-      'order.changed' | 'menu.availability' | 'menu.changed' | 'settings.changed'
+      | 'order.changed'
+      | 'menu.availability'
+      | 'menu.changed'
+      | 'settings.changed'
+      | 'automation.notice'
     >();
     expectTypeOf<KitchenTicket['items'][number]['allergens']>().toEqualTypeOf<Allergen[]>();
     expectTypeOf<KitchenTicket['status']>().toEqualTypeOf<OrderStatus>();

@@ -29,6 +29,8 @@ export function guestOrder(overrides: Partial<GuestOrder> = {}): GuestOrder {
     currency: 'EUR',
     times: placedAt('2026-11-24T12:00:00.000Z'),
     cancelReason: null,
+    guestCount: null,
+    guestMessages: [],
     items: [
       guestItem('Smash Burger', {
         quantity: 2,

@@ -168,7 +168,19 @@ export interface OrdersTable {
   rejected_at: Timestamp | null;
   cancelled_at: Timestamp | null;
   cancel_reason: string | null;
+  /** Marked rush by an automation rule: the board shows it. */
+  rush: Generated<boolean>;
+  /** How many the table is for, when the guest said (dine-in). */
+  guest_count: number | null;
+  /** What automation rules told the guest, oldest first. */
+  guest_messages: ColumnType<GuestMessage[], string | undefined, string>;
   updated_at: UpdatedAt;
+}
+
+export interface GuestMessage {
+  text: string;
+  /** ISO 8601. */
+  at: string;
 }
 
 export interface OrderItemOptionSnapshot {
@@ -230,6 +242,60 @@ export interface LocationSettingsTable {
   updated_at: UpdatedAt;
 }
 
+export interface AutomationRulesTable {
+  id: Generated<number>;
+  location_id: number;
+  name: string;
+  enabled: boolean;
+  /** Parsed with the shared schema on every read: rows are never trusted as typed. */
+  trigger: Json<unknown>;
+  conditions: Json<unknown>;
+  actions: Json<unknown>;
+  secret: string;
+  version: Generated<number>;
+  starts_after_event_id: number;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  archived_at: Timestamp | null;
+}
+
+export interface AutomationCursorsTable {
+  location_id: number;
+  last_event_id: number;
+  updated_at: UpdatedAt;
+}
+
+export interface AutomationTimersTable {
+  rule_id: number;
+  event_id: number;
+  order_id: string;
+  stage: OrderStatus;
+  stage_entered_at: Timestamp;
+  due_at: Timestamp;
+}
+
+export type AutomationRunStatus = 'pending' | 'running' | 'succeeded' | 'failed';
+
+export interface AutomationRunsTable {
+  id: Generated<number>;
+  rule_id: number;
+  location_id: number;
+  event_id: number;
+  action_index: number;
+  action: Json<unknown>;
+  order_id: string | null;
+  summary: string;
+  status: AutomationRunStatus;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  lease_until: Timestamp | null;
+  last_error: string | null;
+  last_status_code: number | null;
+  last_duration_ms: number | null;
+  created_at: CreatedAt;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   locations: LocationsTable;
   tables: TablesTable;
@@ -250,6 +316,10 @@ export interface Database {
   server_secrets: ServerSecretsTable;
   installation_settings: InstallationSettingsTable;
   location_settings: LocationSettingsTable;
+  automation_rules: AutomationRulesTable;
+  automation_cursors: AutomationCursorsTable;
+  automation_timers: AutomationTimersTable;
+  automation_runs: AutomationRunsTable;
 }
 
 export type OrderRow = Selectable<OrdersTable>;

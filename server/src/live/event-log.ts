@@ -17,11 +17,40 @@ import type { KitchenTicket } from '../orders/tickets';
 export type OrderChange =
   | { kind: 'placed' }
   | { kind: 'status'; from: OrderStatus; to: OrderStatus }
-  | { kind: 'item'; orderItemId: number; from: ItemStatus; to: ItemStatus }
+  | {
+      kind: 'item';
+      orderItemId: number;
+      from: ItemStatus;
+      to: ItemStatus;
+      /** The order's own status, when the item moved it (the last dish done: ready). */
+      rolledUp?: { from: OrderStatus; to: OrderStatus };
+    }
   /** A station finished its part: these items became done. */
-  | { kind: 'station'; station: Station; orderItemIds: number[] }
+  | {
+      kind: 'station';
+      station: Station;
+      orderItemIds: number[];
+      rolledUp?: { from: OrderStatus; to: OrderStatus };
+    }
   /** A bump undone shortly after it. */
-  | { kind: 'recalled'; from: OrderStatus; to: OrderStatus };
+  | { kind: 'recalled'; from: OrderStatus; to: OrderStatus }
+  /** An automation rule marked the ticket rush. */
+  | { kind: 'rush' }
+  /** An automation rule told the guest something (the ticket's guestMessages holds it). */
+  | { kind: 'message'; text: string };
+
+/** A notice an automation rule put on the staff screens of a location. */
+export interface StaffNotice {
+  /** The run that showed it: a screen shows each notice once, however often it hears it. */
+  id: string;
+  text: string;
+  /** Chime when it arrives. */
+  sound: boolean;
+  ruleName: string;
+  /** '#042' when the rule was about an order. */
+  orderNumber: string | null;
+  at: string;
+}
 
 export type DomainEvent =
   | { type: 'order.changed'; change: OrderChange; ticket: KitchenTicket }
@@ -39,7 +68,9 @@ export type DomainEvent =
    * Each room sees its part (live/feeds.ts): kitchen all, guests theirs, the
    * ready board its clear time.
    */
-  | { type: 'settings.changed'; settings: Settings };
+  | { type: 'settings.changed'; settings: Settings }
+  /** An automation rule's notice for the staff screens (kitchen room only). */
+  | { type: 'automation.notice'; notice: StaffNotice };
 
 export interface StoredEvent {
   id: number;

@@ -59,6 +59,7 @@ export function feedEvent(room: RoomName, event: DomainEvent): FeedEvent | null 
           };
         case 'menu.availability':
         case 'menu.changed':
+        case 'automation.notice':
           return null;
       }
   }

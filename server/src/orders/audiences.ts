@@ -14,8 +14,14 @@ export function orderRooms(ticket: Pick<KitchenTicket, 'id' | 'locationId'>) {
   return [rooms.kitchen(ticket.locationId), rooms.order(ticket.id), rooms.board(ticket.locationId)];
 }
 
-/** The guest's own order: no phone number or address, in case the link is shared. */
-export type GuestOrder = Omit<KitchenTicket, 'guestPhone' | 'deliveryAddress' | 'items'> & {
+/**
+ * The guest's own order: no phone number or address, in case the link is
+ * shared, and not the kitchen's own rush mark.
+ */
+export type GuestOrder = Omit<
+  KitchenTicket,
+  'guestPhone' | 'deliveryAddress' | 'items' | 'rush'
+> & {
   items: Omit<TicketItem, 'station' | 'menuItemId'>[];
 };
 
@@ -33,7 +39,7 @@ export interface BoardEntry {
 }
 
 export function toGuestOrder(ticket: KitchenTicket): GuestOrder {
-  const { guestPhone: _phone, deliveryAddress: _address, items, ...rest } = ticket;
+  const { guestPhone: _phone, deliveryAddress: _address, rush: _rush, items, ...rest } = ticket;
   return {
     ...rest,
     items: items.map(({ station: _station, menuItemId: _menuItemId, ...item }) => item),

@@ -111,6 +111,7 @@ async function insertOrder(
       type: input.fulfilment.type,
       table_id: context.tableId,
       delivery_address: input.fulfilment.type === 'delivery' ? input.fulfilment.address : null,
+      guest_count: input.fulfilment.type === 'dine_in' ? (input.fulfilment.guests ?? null) : null,
       guest_name: input.guest.name,
       guest_phone: input.guest.phone ?? null,
       notes: input.notes?.trim() ? input.notes.trim() : null,

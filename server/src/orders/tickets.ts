@@ -5,7 +5,13 @@
 import type { Kysely } from 'kysely';
 import type { Allergen, ItemStatus, OrderStatus, OrderType, Station } from '@ticketrail/shared';
 import { formatOrderNumber } from '@ticketrail/shared';
-import type { Database, OrderItemOptionSnapshot, OrderItemRow, OrderRow } from '../db/schema';
+import type {
+  Database,
+  GuestMessage,
+  OrderItemOptionSnapshot,
+  OrderItemRow,
+  OrderRow,
+} from '../db/schema';
 
 export interface TicketItem {
   id: number;
@@ -52,6 +58,12 @@ export interface KitchenTicket {
   currency: string;
   times: StageTimes;
   cancelReason: string | null;
+  /** Marked rush by an automation rule: the board puts it first in its column. */
+  rush: boolean;
+  /** How many the table is for, when the guest said. */
+  guestCount: number | null;
+  /** What automation rules told the guest, oldest first: their tracking page shows it. */
+  guestMessages: GuestMessage[];
   items: TicketItem[];
 }
 
@@ -88,6 +100,9 @@ function toTicket(
       cancelledAt: iso(order.cancelled_at),
     },
     cancelReason: order.cancel_reason,
+    rush: order.rush,
+    guestCount: order.guest_count,
+    guestMessages: order.guest_messages,
     items: items.map((item) => ({
       id: item.id,
       menuItemId: item.menu_item_id,

@@ -160,8 +160,14 @@ export async function bumpStation(
       .where('id', 'in', ids)
       .execute();
     const statuses = items.map((item) => (ids.includes(item.id) ? 'done' : item.status));
-    await writeStatus(trx, order, rollUp(order.status, statuses), now);
-    return { kind: 'station', station: input.station, orderItemIds: ids };
+    const rolledUp = rollUp(order.status, statuses);
+    await writeStatus(trx, order, rolledUp, now);
+    return {
+      kind: 'station',
+      station: input.station,
+      orderItemIds: ids,
+      ...movedFrom(order.status, rolledUp),
+    };
   });
 }
 
@@ -205,8 +211,22 @@ export async function setItemStatus(
       statuses.map((row) => row.status),
     );
     await writeStatus(trx, order, rolledUp, now);
-    return { kind: 'item', orderItemId: item.id, from: item.status, to: input.status };
+    return {
+      kind: 'item',
+      orderItemId: item.id,
+      from: item.status,
+      to: input.status,
+      ...movedFrom(order.status, rolledUp),
+    };
   });
+}
+
+/** Says the order's status moved, when an item's change rolled it up or down. */
+function movedFrom(
+  from: OrderStatus,
+  to: OrderStatus,
+): { rolledUp?: { from: OrderStatus; to: OrderStatus } } {
+  return from === to ? {} : { rolledUp: { from, to } };
 }
 
 /**
@@ -254,7 +274,7 @@ async function lockOrder(
 }
 
 /** Bumps the version and stamps the times of every stage the order reached. */
-async function writeStatus(
+export async function writeStatus(
   trx: Transaction<Database>,
   order: OrderRow,
   status: OrderStatus,
@@ -272,7 +292,8 @@ async function writeStatus(
     .execute();
 }
 
-async function publishChange(
+/** Appends the change's event with the ticket as it now stands, for every audience. */
+export async function publishChange(
   trx: Transaction<Database>,
   order: OrderRow,
   change: OrderChange,

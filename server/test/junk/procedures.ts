@@ -6,6 +6,7 @@
  * until its seeds go too.
  */
 import type { Kysely } from 'kysely';
+import { buildAutomationScene, type AutomationScene } from '../../src/automation/test-rules';
 import type { Database } from '../../src/db/schema';
 import { guest, PASSWORD, pickupOrder, type Fixture } from '../support/fixture';
 import { routerProcedures, type ProcedurePath, type RouterProcedure } from '../support/procedures';
@@ -48,6 +49,8 @@ export interface World {
   staffId: number;
   /** The main location's menu category and its dishes in order, for the menu editor. */
   menu: { mains: number; dishes: number[] };
+  /** A rule at the main location and a failed run of it, for the automation procedures. */
+  automation: AutomationScene;
 }
 
 export async function buildWorld(db: Kysely<Database>, fixture: Fixture): Promise<World> {
@@ -77,9 +80,12 @@ export async function buildWorld(db: Kysely<Database>, fixture: Fixture): Promis
     .orderBy('sort_order')
     .orderBy('id')
     .execute();
+  // After the order: the rule starts after the newest event, so it never acts on it.
+  const automation = await buildAutomationScene(db, fixture);
   return {
     fixture,
     staffId: staff.id,
+    automation,
     menu: {
       mains: dishes[0]?.category_id ?? 0,
       dishes: dishes.map((dish) => dish.id),
@@ -190,6 +196,7 @@ export function seedsFor(world: World): Record<string, unknown[]> {
     'board.get': [{ locationSlug: slug }],
     'board.live': [{ locationSlug: slug, lastEventId: null }],
     ...menuAdminSeeds(world),
+    ...automationSeeds(world),
   } satisfies Partial<Record<ProcedurePath, unknown[]>>;
 }
 
@@ -236,6 +243,84 @@ function menuAdminSeeds(world: World) {
     'menuAdmin.uploadPhoto': [{ itemId: f.items.burger, photo: 'not a file' }],
     'menuAdmin.removePhoto': [{ itemId: f.items.burger }],
   } satisfies Partial<Record<ProcedurePath, unknown[]>>;
+}
+
+/**
+ * The automation editor's: a rule with groups in groups, every condition field
+ * and every action, on a late ticket and on a status change.
+ */
+function automationSeeds(world: World) {
+  const f = world.fixture;
+  const { ruleId, failedRunId } = world.automation;
+  const late = lateRule({ field: 'item', op: 'contains', value: f.items.burger });
+  // A dish condition only where a junk call that got through changes nothing: the schema
+  // takes a dish id past 2^31 (a BAD_NUMBER), and a rule naming it would be saved.
+  const saved = lateRule({ field: 'station', op: 'contains', value: 'grill' });
+  const ready = {
+    name: 'Ready for pickup',
+    enabled: false,
+    trigger: { type: 'order.status', to: 'ready' },
+    conditions: { match: 'any', conditions: [{ field: 'orderType', op: 'is', value: 'pickup' }] },
+    actions: [
+      { type: 'guestMessage', text: 'Your order is ready at the counter.' },
+      { type: 'notice', text: 'Pickup ready' },
+      { type: 'webhook', url: 'http://hooks.test.example/ready' },
+    ],
+  };
+  return {
+    'automation.list': [{ locationId: f.main.id }],
+    'automation.create': [
+      { locationId: f.main.id, rule: saved },
+      { locationId: f.main.id, rule: ready },
+    ],
+    'automation.update': [
+      { ruleId, version: 1, rule: saved },
+      { ruleId, version: 1, rule: ready },
+    ],
+    'automation.delete': [{ ruleId }],
+    'automation.rotateSecret': [{ ruleId }],
+    'automation.dryRun': [
+      { locationId: f.main.id, rule: late },
+      { locationId: f.main.id, rule: ready },
+    ],
+    'automation.runs': [{ ruleId }, { ruleId, before: failedRunId + 1 }],
+    'automation.retry': [{ runId: failedRunId }],
+  } satisfies Partial<Record<ProcedurePath, unknown[]>>;
+}
+
+/** A late ticket: three levels of groups, a condition on every other field, every action. */
+function lateRule(innermost: Record<string, unknown>) {
+  return {
+    name: 'Late big orders',
+    enabled: true,
+    trigger: { type: 'ticket.late', stage: 'placed', minutes: 12 },
+    conditions: {
+      match: 'all',
+      conditions: [
+        { field: 'orderType', op: 'isNot', value: 'delivery' },
+        {
+          match: 'any',
+          conditions: [
+            { field: 'total', op: 'gte', value: 5_000 },
+            { field: 'guestCount', op: 'gt', value: 6 },
+            {
+              match: 'all',
+              conditions: [innermost, { field: 'station', op: 'notContains', value: 'fry' }],
+            },
+          ],
+        },
+        { field: 'timeOfDay', op: 'between', value: { from: '22:00', to: '02:00' } },
+        { field: 'weekday', op: 'in', value: ['fri', 'sat'] },
+      ],
+    },
+    actions: [
+      { type: 'webhook', url: 'https://hooks.test.example/late?k=1', timeoutMs: 5_000 },
+      { type: 'notice', text: 'A big order is waiting', sound: false },
+      { type: 'accept' },
+      { type: 'rush' },
+      { type: 'guestMessage', text: 'Sorry for the wait: it is on its way.' },
+    ],
+  };
 }
 
 /**

@@ -46,6 +46,10 @@ export interface Fixture {
 }
 
 const TABLES = [
+  'automation_runs',
+  'automation_timers',
+  'automation_cursors',
+  'automation_rules',
   'location_settings',
   'installation_settings',
   'event_rooms',

@@ -7,6 +7,7 @@ import * as readyBoardCollected from './2026-11-26T0900-ready-board-collected';
 import * as tableCodes from './2026-11-30T0900-table-codes';
 import * as settings from './2026-11-30T1000-settings';
 import * as menuEditing from './2026-11-30T1100-menu-editing';
+import * as automation from './2026-11-30T1200-automation';
 
 /**
  * Every migration, by timestamped name. Listed here rather than read from the
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-30T0900-table-codes': tableCodes,
   '2026-11-30T1000-settings': settings,
   '2026-11-30T1100-menu-editing': menuEditing,
+  '2026-11-30T1200-automation': automation,
 };
