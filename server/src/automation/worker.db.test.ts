@@ -11,7 +11,7 @@
  * The worker's clock runs with the real one plus an offset the tests move
  * forward: orders carry real times, and "an hour later" is a number here.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RuleBodyInput } from '@ticketrail/shared';
 import { backend } from '../../test/support/database';
 import { guest, pickupOrder, signedIn } from '../../test/support/fixture';
@@ -353,6 +353,33 @@ describe(`the automation worker (${backend})`, () => {
     expect(refused).toMatchObject({ status: 'failed', attempts: 1 });
     expect(refused!.last_error).toContain('private network');
     expect(receiver.received).toEqual([]);
+  });
+
+  it('polls for as long as it runs without piling up listeners', async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.name);
+    process.on('warning', onWarning);
+    let reads = 0;
+    const worker = startAutomation(t.db, {
+      locks: {},
+      policy: ALLOW_LOOPBACK,
+      now: () => {
+        reads += 1;
+        return now();
+      },
+      pollMs: 1,
+      log: (message) => logged.push(message),
+    });
+    workers.push(worker);
+    try {
+      // Each pass reads the clock at least once: wait for a few dozen polls.
+      await vi.waitFor(() => expect(reads).toBeGreaterThan(40), { timeout: 20_000 });
+      // Warnings are emitted on the next tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 
   it('a dry run says which of the last events the rule would have acted on', async () => {

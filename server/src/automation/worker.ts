@@ -115,14 +115,18 @@ export function startAutomation(
       const did = await once();
       if (did || woken || stopping.signal.aborted) continue;
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, pollMs);
-        wakeUp = () => {
+        // Every way out removes the others: a listener left on the signal per
+        // poll would pile up for as long as the process runs.
+        const done = () => {
           clearTimeout(timer);
+          stopping.signal.removeEventListener('abort', done);
+          wakeUp = null;
           resolve();
         };
-        stopping.signal.addEventListener('abort', wakeUp, { once: true });
+        const timer = setTimeout(done, pollMs);
+        wakeUp = done;
+        stopping.signal.addEventListener('abort', done, { once: true });
       });
-      wakeUp = null;
     }
   })();
 
