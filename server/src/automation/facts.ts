@@ -19,14 +19,15 @@ import {
 import type { DomainEvent } from '../live/event-log';
 import type { KitchenTicket } from '../orders/tickets';
 
-const STATUS_WORDS: Record<OrderStatus, string> = {
-  placed: 'placed',
-  accepted: 'accepted',
-  preparing: 'started',
-  ready: 'ready',
-  completed: 'collected',
-  rejected: 'rejected',
-  cancelled: 'cancelled',
+/** "Order #042 …": what an order's move to each status reads as in the run history. */
+const MOVED_WORDS: Record<OrderStatus, string> = {
+  placed: 'went back to new',
+  accepted: 'was accepted',
+  preparing: 'was started',
+  ready: 'became ready',
+  completed: 'was collected',
+  rejected: 'was rejected',
+  cancelled: 'was cancelled',
 };
 
 export const STAGE_WORDS: Record<LateStage, string> = {
@@ -51,7 +52,7 @@ export function triggerOf(
       return {
         type: 'order.status',
         status: moved.to,
-        summary: `Order ${number} ${change.kind === 'recalled' ? 'recalled to' : 'became'} ${STATUS_WORDS[moved.to]}`,
+        summary: `Order ${number} ${change.kind === 'recalled' ? `was recalled to ${moved.to}` : MOVED_WORDS[moved.to]}`,
       };
     }
     case 'menu.availability': {
