@@ -9,14 +9,15 @@
  */
 import { z } from 'zod';
 import { ORDER_STATUSES, ORDER_TYPES, STATIONS } from './domain';
+import { OPEN_ORDER_STATUSES, type OpenOrderStatus } from './order-machine';
 import { freeText } from './schemas';
 import { WEEKDAYS } from './settings-words';
 
 // ---------------------------------------------------------------- triggers
 
-/** Stages a ticket can wait in for a bump: a late trigger watches one of them. */
-export const LATE_STAGES = ['placed', 'accepted', 'preparing', 'ready'] as const;
-export type LateStage = (typeof LATE_STAGES)[number];
+/** Stages a ticket can wait in for a bump (the open ones): a late trigger watches one of them. */
+export const LATE_STAGES = OPEN_ORDER_STATUSES;
+export type LateStage = OpenOrderStatus;
 
 /** Longest wait a late trigger watches: beyond a service, it is not late but forgotten. */
 export const MAX_LATE_MINUTES = 240;

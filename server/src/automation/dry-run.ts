@@ -8,7 +8,14 @@
  * conditions pass for it.
  */
 import type { Kysely } from 'kysely';
-import { groupPasses, ruleMatches, type RuleBody } from '@ticketrail/shared';
+import {
+  groupPasses,
+  LATE_STAGES,
+  rooms,
+  ruleMatches,
+  type RuleBody,
+  type Trigger,
+} from '@ticketrail/shared';
 import type { Database } from '../db/schema';
 import type { DomainEvent } from '../live/event-log';
 import { loadTicket } from '../orders/tickets';
@@ -16,7 +23,7 @@ import { settingsOf, type SettingsLocks } from '../settings/read';
 import { assertWorksAt } from '../staff/access';
 import type { StaffActor } from '../staff/sessions';
 import { eventFacts, localMoment, stageEntered, stageTime, ticketFacts, triggerOf } from './facts';
-import { LATE_STAGES } from '@ticketrail/shared';
+import { stationOf } from './matcher';
 
 export const DRY_RUN_EVENTS = 50;
 
@@ -36,11 +43,13 @@ export async function dryRun(
   now: Date,
 ): Promise<DryRunLine[]> {
   assertWorksAt(actor, input.locationId);
+  // The matcher's own view of the location: its kitchen room's log (matcher.ts).
   const rows = await db
-    .selectFrom('events')
-    .select(['id', 'payload', 'created_at'])
-    .where('location_id', '=', input.locationId)
-    .orderBy('id', 'desc')
+    .selectFrom('event_rooms')
+    .innerJoin('events', 'events.id', 'event_rooms.event_id')
+    .select(['events.id', 'events.payload', 'events.created_at'])
+    .where('event_rooms.room', '=', rooms.kitchen(input.locationId))
+    .orderBy('event_rooms.event_id', 'desc')
     .limit(DRY_RUN_EVENTS)
     .execute();
   const { timezone } = await settingsOf(db, input.locationId, locks);
@@ -48,43 +57,34 @@ export async function dryRun(
   const lines: DryRunLine[] = [];
   for (const row of rows) {
     const event = row.payload as DomainEvent;
-    const base = {
+    const line = {
       eventId: row.id,
       at: row.created_at.toISOString(),
       summary: triggerOf(event)?.summary ?? describeOther(event),
+      matched: false,
     };
     if (rule.trigger.type === 'ticket.late') {
-      lines.push({ ...base, ...(await lateVerdict(db, rule, event, timezone, now)) });
+      lines.push({ ...line, ...(await lateVerdict(db, rule.trigger, rule, event, timezone, now)) });
       continue;
     }
-    const station =
-      event.type === 'menu.availability'
-        ? ((
-            await db
-              .selectFrom('menu_items')
-              .select('station')
-              .where('id', '=', event.itemId)
-              .executeTakeFirst()
-          )?.station ?? null)
-        : null;
+    const station = event.type === 'menu.availability' ? await stationOf(db, event.itemId) : null;
     const facts = eventFacts(event, row.created_at, timezone, station);
-    lines.push({ ...base, matched: facts !== null && ruleMatches(rule, facts) });
+    lines.push({ ...line, matched: facts !== null && ruleMatches(rule, facts) });
   }
   return lines;
 }
 
+/** Whether a ticket that entered the watched stage with this event waited too long there. */
 async function lateVerdict(
   db: Kysely<Database>,
+  trigger: Extract<Trigger, { type: 'ticket.late' }>,
   rule: RuleBody,
   event: DomainEvent,
   timezone: string,
   now: Date,
-): Promise<Pick<DryRunLine, 'matched' | 'summary'> | { matched: boolean }> {
-  if (rule.trigger.type !== 'ticket.late') return { matched: false };
+): Promise<Partial<Pick<DryRunLine, 'matched' | 'summary'>>> {
   const entered = stageEntered(event);
-  if (!entered || entered.stage !== rule.trigger.stage || event.type !== 'order.changed') {
-    return { matched: false };
-  }
+  if (!entered || entered.stage !== trigger.stage || event.type !== 'order.changed') return {};
   const ticket = (await loadTicket(db, event.ticket.id)) ?? event.ticket;
   // How long it stayed: until the first later stage it reached, or until now.
   const later = LATE_STAGES.slice(LATE_STAGES.indexOf(entered.stage) + 1)
@@ -95,16 +95,15 @@ async function lateVerdict(
   const left = later[0] ? new Date(later[0]) : now;
   const enteredAt = new Date(entered.at);
   const waitedMinutes = (left.getTime() - enteredAt.getTime()) / 60_000;
-  const due = new Date(enteredAt.getTime() + rule.trigger.minutes * 60_000);
-  const late =
-    waitedMinutes >= rule.trigger.minutes &&
-    groupPasses(rule.conditions, {
-      trigger: 'ticket.late',
-      ...ticketFacts(ticket),
-      ...localMoment(due, timezone),
-    });
+  const due = new Date(enteredAt.getTime() + trigger.minutes * 60_000);
   return {
-    matched: late,
+    matched:
+      waitedMinutes >= trigger.minutes &&
+      groupPasses(rule.conditions, {
+        trigger: 'ticket.late',
+        ...ticketFacts(ticket),
+        ...localMoment(due, timezone),
+      }),
     summary: `Order ${ticket.displayNumber} waited ${Math.floor(waitedMinutes)} min`,
   };
 }

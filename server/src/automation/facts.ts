@@ -7,7 +7,7 @@
  * trigger nothing: a rule must never be able to start itself again.
  */
 import {
-  LATE_STAGES,
+  isOpen,
   localParts,
   WEEKDAYS,
   type EventFacts,
@@ -155,13 +155,10 @@ export function stageEntered(event: DomainEvent): { stage: LateStage; at: string
   if (change.kind === 'placed') return { stage: 'placed', at: ticket.times.placedAt };
   if (change.kind === 'recalled') return null;
   const moved = statusMove(event);
-  if (!moved || !isLateStage(moved.to)) return null;
+  if (!moved || !isOpen(moved.to)) return null;
   const at = stageTime(ticket, moved.to);
   return at ? { stage: moved.to, at } : null;
 }
-
-const isLateStage = (status: OrderStatus): status is LateStage =>
-  (LATE_STAGES as readonly string[]).includes(status);
 
 /** When the ticket entered `stage`, or null if it has not. */
 export function stageTime(ticket: Pick<KitchenTicket, 'times'>, stage: LateStage): string | null {

@@ -8,9 +8,10 @@
  * call its webhook for the lunch service.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { RuleBody } from '@ticketrail/shared';
+import { rooms, type RuleBody } from '@ticketrail/shared';
 import type { Database } from '../db/schema';
 import { conflict, notFound } from '../errors';
+import { roomHead } from '../live/event-log';
 import { assertWorksAt, worksAt } from '../staff/access';
 import type { StaffActor } from '../staff/sessions';
 import { parseRule, rulesAt, type StoredRule } from './rules';
@@ -35,15 +36,9 @@ export async function listRules(
   return (await rulesAt(db, locationId)).map(managed);
 }
 
-/** The location's newest event: a rule made or switched on now starts after it. */
-async function headOf(trx: Transaction<Database>, locationId: number): Promise<number> {
-  const row = await trx
-    .selectFrom('events')
-    .select((eb) => eb.fn.max('id').as('head'))
-    .where('location_id', '=', locationId)
-    .executeTakeFirst();
-  return Number(row?.head ?? 0);
-}
+/** The newest event the matcher reads (matcher.ts): a rule made or switched on now starts after it. */
+const headOf = (trx: Transaction<Database>, locationId: number) =>
+  roomHead(trx, rooms.kitchen(locationId));
 
 /** Creates a rule; the answer carries its webhook secret, the only time it is shown. */
 export async function createRule(

@@ -1,5 +1,8 @@
 /**
  * The matcher: reads a location's events from its stored cursor, in order,
+ * through the kitchen room's log (`eventsAfter`): every event a rule can
+ * react to goes to the kitchen room, whose (room, event id) index the log
+ * already keeps, so reading by location costs no write on any event,
  * and records what each switched-on rule must do about them, as runs (one per
  * action) or, for a late-ticket rule, as a timer.
  *
@@ -10,9 +13,9 @@
  * (rule, event, action) besides, so nothing is recorded twice.
  */
 import type { Kysely, Transaction } from 'kysely';
-import { ruleMatches, type Action } from '@ticketrail/shared';
+import { rooms, ruleMatches, type Action } from '@ticketrail/shared';
 import type { Database } from '../db/schema';
-import type { DomainEvent } from '../live/event-log';
+import { eventsAfter, type DomainEvent } from '../live/event-log';
 import { settingsOf, type SettingsLocks } from '../settings/read';
 import { eventFacts, stageEntered, triggerOf } from './facts';
 import { enabledRulesAt, type StoredRule } from './rules';
@@ -43,24 +46,22 @@ export async function matchNextEvents(
       .skipLocked()
       .executeTakeFirst();
     if (!cursor) return 0;
-    const events = await trx
-      .selectFrom('events')
-      .select(['id', 'payload', 'created_at'])
-      .where('location_id', '=', locationId)
-      .where('id', '>', cursor.last_event_id)
-      .orderBy('id')
-      .limit(MATCH_BATCH)
-      .execute();
+    const events = await eventsAfter(
+      trx,
+      rooms.kitchen(locationId),
+      cursor.last_event_id,
+      MATCH_BATCH,
+    );
     if (events.length === 0) return 0;
 
     const rules = await enabledRulesAt(trx, locationId);
     if (rules.length > 0) {
       const { timezone } = await settingsOf(trx, locationId, deps.locks);
-      for (const row of events) {
+      for (const stored of events) {
         await matchEvent(trx, rules, {
-          id: row.id,
-          event: row.payload as DomainEvent,
-          at: row.created_at,
+          id: stored.id,
+          event: stored.event,
+          at: new Date(stored.createdAt),
           timezone,
           now: deps.now(),
         });
@@ -148,7 +149,8 @@ export async function recordRuns(
     .execute();
 }
 
-async function stationOf(trx: Transaction<Database>, itemId: number) {
+/** The station of a dish an availability event names (the event does not carry it). */
+export async function stationOf(trx: Kysely<Database>, itemId: number) {
   const row = await trx
     .selectFrom('menu_items')
     .select('station')

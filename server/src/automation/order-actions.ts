@@ -9,7 +9,13 @@
  * or is closed) succeeds with words saying so: there is nothing to retry.
  */
 import type { Transaction } from 'kysely';
-import { checkTransition, itemStatusAfterTransition, rooms } from '@ticketrail/shared';
+import {
+  checkTransition,
+  formatOrderNumber,
+  isOpen,
+  itemStatusAfterTransition,
+  rooms,
+} from '@ticketrail/shared';
 import type { Action } from '@ticketrail/shared';
 import type { Database } from '../db/schema';
 import { appendEvent } from '../live/event-log';
@@ -17,8 +23,6 @@ import { publishChange, writeStatus } from '../orders/transition';
 
 export type OrderAction = Extract<Action, { type: 'accept' | 'rush' | 'guestMessage' }>;
 export type InternalAction = OrderAction | Extract<Action, { type: 'notice' }>;
-
-const CLOSED = ['completed', 'rejected', 'cancelled'];
 
 /** Applies an order action; returns what happened, in words for the run history. */
 export async function applyOrderAction(
@@ -34,7 +38,7 @@ export async function applyOrderAction(
     .forNoKeyUpdate()
     .executeTakeFirst();
   if (!order) return 'The order no longer exists; nothing to do.';
-  const name = `Order #${String(order.number).padStart(3, '0')}`;
+  const name = `Order ${formatOrderNumber(order.number)}`;
   switch (action.type) {
     case 'accept': {
       if (order.status !== 'placed') return `${name} was already ${order.status}; nothing to do.`;
@@ -62,7 +66,7 @@ export async function applyOrderAction(
     }
     case 'rush': {
       if (order.rush) return `${name} was already rush.`;
-      if (CLOSED.includes(order.status)) return `${name} is ${order.status}; nothing to rush.`;
+      if (!isOpen(order.status)) return `${name} is ${order.status}; nothing to rush.`;
       await trx
         .updateTable('orders')
         .set({ rush: true, version: order.version + 1, updated_at: now })
@@ -114,7 +118,7 @@ export async function showNotice(
       text: input.action.text,
       sound: input.action.sound,
       ruleName: input.ruleName,
-      orderNumber: order ? `#${String(order.number).padStart(3, '0')}` : null,
+      orderNumber: order ? formatOrderNumber(order.number) : null,
       at: input.now.toISOString(),
     },
   });

@@ -172,7 +172,6 @@ async function runInternal(
           last_status_code: null,
           last_duration_ms: Date.now() - started,
           finished_at: now,
-          summary: run.summary,
         })
         .where('id', '=', run.id)
         .execute();

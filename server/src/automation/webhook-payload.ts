@@ -7,7 +7,7 @@
  */
 import type { TriggerType } from '@ticketrail/shared';
 import type { DomainEvent } from '../live/event-log';
-import type { RunRow } from './runner';
+import type { AutomationRunsTable } from '../db/schema';
 
 export interface WebhookBody {
   /** The rule's trigger: "order.placed", "ticket.late", "item.unavailable", … */
@@ -23,7 +23,7 @@ export interface WebhookBody {
 }
 
 export function webhookPayload(input: {
-  run: Pick<RunRow, 'rule_id' | 'event_id' | 'summary'>;
+  run: Pick<AutomationRunsTable, 'rule_id' | 'event_id' | 'summary'>;
   ruleName: string;
   trigger: TriggerType;
   event: DomainEvent | null;

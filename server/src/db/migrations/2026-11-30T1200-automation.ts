@@ -9,8 +9,8 @@
  *   Per location because a location's events commit in id order (the event
  *   log's per-location lock) while two locations' may not: one cursor over all
  *   events could pass over an event with a smaller id that committed later.
- *   Hence the index on events by location, which the log had dropped when
- *   nothing read it that way.
+ *   The matcher reads the location's kitchen room (every event a rule reacts
+ *   to goes there) through event_rooms' own index: no new index on events.
  * - `automation_timers`: a late-ticket rule waiting for its time, stored, so a
  *   restart loses none of them.
  * - `automation_runs`: one row per (rule, event, action), unique, so a match
@@ -23,12 +23,6 @@
 import { sql, type Kysely } from 'kysely';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await db.schema
-    .createIndex('events_location_id')
-    .on('events')
-    .columns(['location_id', 'id'])
-    .execute();
-
   await db.schema
     .createTable('automation_rules')
     .addColumn('id', 'serial', (col) => col.primaryKey())
@@ -133,5 +127,4 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('automation_timers').execute();
   await db.schema.dropTable('automation_cursors').execute();
   await db.schema.dropTable('automation_rules').execute();
-  await db.schema.dropIndex('events_location_id').execute();
 }
